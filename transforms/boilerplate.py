@@ -1,0 +1,208 @@
+"""Split a page's blocks into title, metadata, body and removed pieces.
+
+Boilerplate is recognised by its text, wherever it sits, through a *match key* that folds the
+script (traditional → simplified), width (NFKC) and spacing, so the patterns in
+:mod:`transforms.patterns` serve simplified and traditional mirrors of the site alike.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from re import Pattern
+
+from transforms import patterns
+from transforms.blocks import Block, BlockKind
+from transforms.convert import get_converter
+from transforms.models import Removed
+
+# Boilerplate lines are short; long blocks are body text and skip the (costly) key.
+MAX_BOILERPLATE_CHARS = 300
+
+
+@dataclass(slots=True)
+class RawMetadata:
+    """Metadata as found on the page, before normalisation."""
+
+    source_name: str | None = None
+    citation_count: int | None = None
+    uploader: str | None = None
+    author_note: str | None = None
+    editor: str | None = None
+
+
+@dataclass(slots=True)
+class Split:
+    title: str | None
+    metadata: RawMetadata
+    body: list[Block]
+    removed: list[Removed] = field(default_factory=list)
+    n_other_docs: int = 0
+
+
+def match_key(text: str) -> str:
+    """Fold a line for matching: simplified script, NFKC width, no whitespace.
+
+    >>> match_key("來源 ：黨建 ｜ 被引量 : 0次")
+    '来源:党建|被引量:0次'
+    """
+    folded = unicodedata.normalize("NFKC", text)
+    return "".join(get_converter("t2s").convert(folded).split())
+
+
+def spaced_key(text: str) -> str:
+    """Like :func:`match_key`, but runs of whitespace become one space instead of none.
+
+    >>> spaced_key("來源 ：China  Daily")
+    '来源 :China Daily'
+    """
+    folded = unicodedata.normalize("NFKC", text)
+    return " ".join(get_converter("t2s").convert(folded).split())
+
+
+def _key(block: Block) -> str:
+    return match_key(block.text) if len(block.text) <= MAX_BOILERPLATE_CHARS else ""
+
+
+def _matches(key: str, rules: Iterable[Pattern[str]]) -> bool:
+    return any(rule.search(key) for rule in rules)
+
+
+LINE_RULES: tuple[tuple[str, tuple[Pattern[str], ...]], ...] = (
+    ("download_prompt", patterns.DOWNLOAD_PROMPTS),
+    ("disclaimer", patterns.DISCLAIMERS),
+    ("reading_label", patterns.READING_LABELS),
+)
+
+
+def classify_line(key: str) -> str | None:
+    """The kind of site line a match key is, or None for body text.
+
+    >>> classify_line(match_key("下载到本地 , 更方便阅读")), classify_line(match_key("論文部分內容閱讀"))
+    ('download_prompt', 'reading_label')
+    """
+    return next((kind for kind, rules in LINE_RULES if _matches(key, rules)), None)
+
+
+def parse_site_header(key: str) -> dict[str, str] | None:
+    """Fields of a ``来源 :X | 被引量 : N次 | 上传用户:U`` line (any part optional), or None.
+
+    >>> parse_site_header(spaced_key("来源 :党建 | 被引量 : 0次 | 上传用户:a53825777"))
+    {'source_name': '党建', 'citation_count': '0', 'uploader': 'a53825777'}
+    >>> parse_site_header(spaced_key("来源于群众的智慧")) is None
+    True
+    """
+    fields: dict[str, str] = {}
+    for part in patterns.HEADER_SEPARATOR.split(key):
+        match = _header_field(part)
+        if match is None:
+            return None
+        fields[match[0]] = match[1]
+    return fields or None
+
+
+def _header_field(part: str) -> tuple[str, str] | None:
+    names = ("source_name", "citation_count", "uploader")
+    for name, rule in zip(names, patterns.HEADER_FIELDS, strict=True):
+        match = rule.fullmatch(part)
+        if match:
+            return name, match.group("value").strip()
+    return None
+
+
+def split_boilerplate(blocks: list[Block]) -> Split:
+    """Separate title, site header, prompts, bylines, the ``其他文献`` tail and the end mark."""
+    title = next((b.text for b in blocks if b.kind is BlockKind.TITLE), None)
+    split = Split(title=title, metadata=RawMetadata(), body=[])
+    content = [b for b in blocks if b.kind is not BlockKind.TITLE]
+    content = _drop_other_docs(content, split)
+    for block in content:
+        _route_block(block, _key(block), split)
+    _take_bylines(split)
+    _strip_end_mark(split)
+    return split
+
+
+def _drop_other_docs(blocks: list[Block], split: Split) -> list[Block]:
+    label = next((i for i, b in enumerate(blocks) if _matches(_key(b), patterns.OTHER_DOCS_LABELS)), None)
+    if label is None:
+        return blocks
+    group = blocks[label].group
+    split.removed.append(Removed("other_docs_heading", blocks[label].text.strip()))
+    kept = blocks[:label]
+    for block in blocks[label + 1 :]:
+        if block.group == group:
+            split.removed.append(Removed("other_doc", block.text.strip()))
+            split.n_other_docs += 1
+        else:
+            kept.append(block)
+    return kept
+
+
+def _route_block(block: Block, key: str, split: Split) -> None:
+    kind = classify_line(key) if key else None
+    header = parse_site_header(spaced_key(block.text)) if key and kind is None else None
+    if header and (len(header) > 1 or not _has_body(split)) and split.metadata.source_name is None:
+        _fill_header(split.metadata, header)
+        kind = "site_header"
+    if kind:
+        split.removed.append(Removed(kind, block.text.strip()))
+    else:
+        split.body.append(block)
+
+
+def _has_body(split: Split) -> bool:
+    return any(b.kind is BlockKind.TEXT for b in split.body)
+
+
+def _fill_header(metadata: RawMetadata, header: dict[str, str]) -> None:
+    metadata.source_name = header.get("source_name") or None
+    metadata.uploader = header.get("uploader") or None
+    if header.get("citation_count"):
+        metadata.citation_count = int(header["citation_count"])
+
+
+def _take_bylines(split: Split) -> None:
+    """Pop byline lines from the end of the body into the author note and the editor."""
+    while split.body:
+        key = _key(split.body[-1])
+        author = patterns.BYLINE_AUTHOR.match(key)
+        editor = patterns.BYLINE_EDITOR.match(key)
+        if not (author or editor):
+            return
+        block = split.body.pop()
+        split.removed.append(Removed("byline", block.text.strip()))
+        if author and split.metadata.author_note is None:
+            split.metadata.author_note = strip_brackets(block.text)
+        elif editor and split.metadata.editor is None:
+            split.metadata.editor = _after_colon(strip_brackets(block.text))
+
+
+def strip_brackets(text: str) -> str:
+    """Remove one pair of enclosing ASCII or full-width brackets.
+
+    >>> strip_brackets("  （作者系湖北省委常委）"), strip_brackets("(作者:田妍)")
+    ('作者系湖北省委常委', '作者:田妍')
+    """
+    text = text.strip()
+    if text[:1] in "(（" and text[-1:] in ")）":
+        return text[1:-1].strip()
+    return text
+
+
+def _after_colon(text: str) -> str:
+    return re.split("[:：]", text, maxsplit=1)[-1].strip()
+
+
+def _strip_end_mark(split: Split) -> None:
+    if not split.body:
+        return
+    last = split.body[-1]
+    stripped = patterns.TRAILING_END_MARK.sub("", last.text)
+    if stripped != last.text:
+        split.removed.append(Removed("end_mark", last.text[len(stripped) :].strip()))
+        split.body[-1] = last.with_text(stripped)
+        if not stripped.strip():
+            split.body.pop()

@@ -1,0 +1,107 @@
+"""Script conversion with OpenCC, guarded against over-converting simplified text.
+
+Plain ``t2s`` rewrites valid simplified words (乾清宫 → 干清宫). A document that is already
+simplified, with a few stray traditional characters, gets only those characters converted; a
+wholly (or mostly) traditional document gets the full conversion.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import opencc
+
+from transforms import chardata
+
+NO_CONVERSION = "none"
+
+
+@cache
+def get_converter(config: str) -> opencc.OpenCC:
+    """One OpenCC converter per configuration and process (building one reads its dictionaries)."""
+    return opencc.OpenCC(config)
+
+
+@lru_cache(maxsize=65536)
+def _t2s_char(char: str) -> str:
+    return get_converter("t2s").convert(char)
+
+
+@lru_cache(maxsize=65536)
+def _s2t_char(char: str) -> str:
+    return get_converter("s2t").convert(char)
+
+
+def is_traditional_char(char: str) -> bool:
+    """A character that t2s changes and that simplified text never uses.
+
+    >>> is_traditional_char("確"), is_traditional_char("确"), is_traditional_char("乾")
+    (True, False, False)
+    """
+    return char not in chardata.SIMPLIFIED_BUT_T2S_CHANGES and _t2s_char(char) != char
+
+
+def is_simplified_char(char: str) -> bool:
+    """A character that only simplified text uses (s2t would change it).
+
+    >>> is_simplified_char("这"), is_simplified_char("這"), is_simplified_char("中")
+    (True, False, False)
+    """
+    return _s2t_char(char) != char
+
+
+def is_mostly_traditional(text: str) -> bool:
+    """Whether traditional-only characters outnumber simplified-only ones.
+
+    >>> is_mostly_traditional("這是繁體中文的文件"), is_mostly_traditional("这是简体文件，只有一個錯字")
+    (True, False)
+    """
+    han = [c for c in text if chardata.HAN_CHAR.match(c)]
+    traditional = sum(1 for c in han if is_traditional_char(c))
+    simplified = sum(1 for c in han if is_simplified_char(c))
+    return traditional > simplified
+
+
+@dataclass(frozen=True, slots=True)
+class Conversion:
+    """How to convert one document: the OpenCC config and whether to convert everything."""
+
+    config: str = "t2s"
+    full: bool = True
+
+    def apply(self, text: str) -> tuple[str, int]:
+        """Return the converted text and the number of characters changed."""
+        if self.config == NO_CONVERSION or not text:
+            return text, 0
+        converted = get_converter(self.config).convert(text)
+        if not self.full:
+            converted = _keep_valid_simplified(text, converted)
+        return converted, _count_changed(text, converted)
+
+
+def plan_conversion(config: str, document_text: str) -> Conversion:
+    """Decide once per document: full conversion, or stray characters only.
+
+    >>> plan_conversion("t2s", "乾清宫的確很大").full
+    False
+    >>> plan_conversion("t2s", "乾隆時期的宮殿").full
+    True
+    """
+    if config not in chardata.TO_SIMPLIFIED_CONFIGS:
+        return Conversion(config, full=True)
+    return Conversion(config, full=is_mostly_traditional(document_text))
+
+
+def _keep_valid_simplified(original: str, converted: str) -> str:
+    if len(converted) != len(original):  # a phrase changed length: fall back to characters
+        return "".join(_t2s_char(c) if is_traditional_char(c) else c for c in original)
+    return "".join(
+        new if new != old and is_traditional_char(old) else old
+        for old, new in zip(original, converted, strict=True)
+    )
+
+
+def _count_changed(original: str, converted: str) -> int:
+    length_change = abs(len(original) - len(converted))
+    return length_change + sum(1 for a, b in zip(original, converted, strict=False) if a != b)

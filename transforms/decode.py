@@ -1,0 +1,161 @@
+"""Bytes to text: BOM, declared charset, strict candidates, then detection as the last resort.
+
+Scraped Chinese pages lie about their encoding: ``gb2312`` and ``gbk`` labels hide GB18030 bytes,
+and some declarations are plain wrong. A declaration is only believed when the bytes decode
+strictly under it; mojibake is never passed on as text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+import charset_normalizer
+
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Labels scrapers see, mapped to the codec that decodes what such pages really hold.
+CODEC_FOR_LABEL = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "gb_2312-80": "gb18030",
+    "x-gbk": "gb18030",
+    "cp936": "gb18030",
+    "euc-cn": "gb18030",
+    "gb18030": "gb18030",
+    "big5": "big5hkscs",
+    "big5-hkscs": "big5hkscs",
+    "x-x-big5": "big5hkscs",
+    "cp950": "big5hkscs",
+    "utf8": "utf-8",
+    "utf-8": "utf-8",
+}
+# Tried in order after UTF-8; detection chooses when more than one decodes cleanly.
+CHINESE_CODECS = ("gb18030", "big5hkscs")
+BINARY_MAGIC = (
+    b"\x89PNG",
+    b"%PDF",
+    b"PK\x03\x04",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"\x1f\x8b",
+    b"\x7fELF",
+    b"\xd0\xcf\x11\xe0",
+    b"Rar!",
+    b"7z\xbc\xaf",
+    b"BZh",
+    b"\x00\x00\x01\x00",
+    b"RIFF",
+    b"OggS",
+    b"ID3",
+)
+SNIFF_BYTES = 4096
+META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
+# A multibyte character cut by truncation at the very end of the file is not a reason to reject.
+MAX_TRUNCATED_TAIL = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+
+
+@dataclass(frozen=True, slots=True)
+class DecodeFailure:
+    reason: str  # "empty_file" | "binary" | "undecodable"
+    detail: str
+
+
+def sniff_binary(raw: bytes) -> str | None:
+    """Name why bytes look binary (a known magic number or NUL bytes), or None.
+
+    >>> sniff_binary(b"\\x89PNG\\r\\n"), sniff_binary("正文".encode())
+    ('magic number 89504e47', None)
+    """
+    for magic in BINARY_MAGIC:
+        if raw.startswith(magic):
+            return f"magic number {magic[:4].hex()}"
+    if b"\x00" in raw[:SNIFF_BYTES]:
+        return "NUL bytes in the first 4 KiB"
+    return None
+
+
+def declared_charset(raw: bytes) -> str | None:
+    """The charset an HTML page declares in its first 4 KiB, lower-cased.
+
+    >>> declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=GB2312">')
+    'gb2312'
+    """
+    match = META_CHARSET.search(raw[:SNIFF_BYTES])
+    return match.group(1).decode("ascii").lower() if match else None
+
+
+def decode_bytes(raw: bytes) -> Decoded | DecodeFailure:
+    """Decode page bytes, or say why they cannot be text.
+
+    >>> decode_bytes("这是一段用来说明编码检测的中文文字。".encode("gb18030")).encoding
+    'gb18030'
+    >>> decode_bytes("這是一段用來說明編碼檢測的繁體中文文字。".encode("big5")).encoding
+    'big5hkscs'
+    >>> decode_bytes(b"").reason
+    'empty_file'
+    """
+    if not raw.strip(b" \t\r\n\x0b\x0c"):
+        return DecodeFailure("empty_file", f"{len(raw)} bytes, no text")
+    for bom, codec in BOMS:
+        if raw.startswith(bom):
+            return _strict(raw[len(bom) :], codec) or DecodeFailure(
+                "undecodable", f"invalid {codec} after BOM"
+            )
+    binary = sniff_binary(raw)
+    if binary:
+        return DecodeFailure("binary", binary)
+    return _decode_without_bom(raw)
+
+
+def _decode_without_bom(raw: bytes) -> Decoded | DecodeFailure:
+    utf8 = _strict(raw, "utf-8")
+    if utf8:
+        return utf8
+    declared = CODEC_FOR_LABEL.get(declared_charset(raw) or "")
+    if declared and declared != "utf-8":
+        decoded = _strict(raw, declared)
+        if decoded and _looks_like_text(decoded.text):
+            return decoded
+    candidates = [d for d in (_strict(raw, c) for c in CHINESE_CODECS) if d and _looks_like_text(d.text)]
+    if len(candidates) > 1:
+        return _detect(raw, candidates)
+    if candidates:
+        return candidates[0]
+    return DecodeFailure("undecodable", "no candidate encoding (utf-8, gb18030, big5) decodes these bytes")
+
+
+def _strict(raw: bytes, codec: str) -> Decoded | None:
+    try:
+        return Decoded(raw.decode(codec), codec)
+    except UnicodeDecodeError as error:
+        if error.start >= len(raw) - MAX_TRUNCATED_TAIL and "end of data" in error.reason:
+            return Decoded(raw[: error.start].decode(codec), codec)
+        return None
+
+
+def _detect(raw: bytes, candidates: list[Decoded]) -> Decoded:
+    names = [c.encoding for c in candidates]
+    best = charset_normalizer.from_bytes(raw, cp_isolation=names).best()
+    chosen = CODEC_FOR_LABEL.get(best.encoding.replace("_", "-"), best.encoding) if best else names[0]
+    return next((c for c in candidates if c.encoding == chosen), candidates[0])
+
+
+def _looks_like_text(text: str) -> bool:
+    """Reject decodings full of private-use or unassigned code points (mojibake)."""
+    if not text:
+        return False
+    odd = sum(1 for c in text if "\ue000" <= c <= "\uf8ff" or 0x80 <= ord(c) <= 0x9F)
+    return odd <= max(2, len(text) // 200)

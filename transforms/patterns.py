@@ -1,0 +1,56 @@
+"""Patterns and phrase lists of the document-sharing site template, kept as named data.
+
+Matching runs on a *match key* of each line (see ``boilerplate.match_key``): traditional characters
+folded to simplified, full-width forms folded to ASCII (NFKC) and whitespace removed. So one
+simplified, ASCII-punctuated pattern here recognises ``来源 :X``, ``來源：X`` and ``来源 : X`` alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- text pages -----------------------------------------------------------------------------
+INDENT_CHARS = frozenset(" \t\u3000\u00a0")
+# Two paragraphs glued on one line: a sentence end, optional closing quote, then 2+ spaces.
+MERGED_PARAGRAPH_JOIN = re.compile(r"(?:(?<=[。！？!?])|(?<=[。！？!?][”’」』\"]))[ \t\u3000\u00a0]{2,}")
+HTML_REMNANT_TAG = re.compile(r"</?(?:p|br|div|span|strong|b|em|i|u|font|section)\b[^<>]{0,200}?/?>", re.I)
+HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+
+# --- site header: 来源 :X | 被引量 : N次 | 上传用户:U (match key: no spaces, ASCII colon/bar) ----
+# Header fields match a *spaced* key (single spaces kept) so that values keep their inner spaces.
+HEADER_FIELD_SOURCE = re.compile(r"来\s?源\s?:\s?(?P<value>[^|]*?)\s?")
+HEADER_FIELD_CITATIONS = re.compile(r"被引(?:量|次数|用量)?\s?:\s?(?P<value>\d+)\s?次?")
+HEADER_FIELD_UPLOADER = re.compile(r"上传(?:用户|者|人)\s?:\s?(?P<value>[^|]*?)\s?")
+HEADER_FIELDS = (HEADER_FIELD_SOURCE, HEADER_FIELD_CITATIONS, HEADER_FIELD_UPLOADER)
+HEADER_SEPARATOR = re.compile(r"\s*[|｜丨]\s*")
+
+# --- lines removed whole (match keys) ----------------------------------------------------------
+DOWNLOAD_PROMPTS = (
+    re.compile(r"^下载到本地,?更方便阅读[!。]?$"),
+    re.compile(r"^(?:立即|免费)?下载(?:本文|全文|文档)?(?:到本地)?$"),
+)
+DISCLAIMERS = (re.compile(r"^(?:免责)?声明:.*(?:版权|侵权|下架|授权)"),)
+READING_LABELS = (re.compile(r"^(?:论文|文档|文章)?部分内容阅读$"), re.compile(r"^(?:展开)?阅读全文$"))
+OTHER_DOCS_LABELS = (re.compile(r"^其他文献:?$"),)
+
+# --- bylines after the body ------------------------------------------------------------------
+# The match key keeps brackets as ASCII "(" ")" because NFKC folds （） to them.
+BYLINE_AUTHOR = re.compile(r"^\((?P<value>作者(?:系|单位|简介|:|是|为).*)\)$")
+BYLINE_EDITOR = re.compile(r"^\(?(?:责任编辑|责编|编辑):(?P<value>[^()]+)\)?$")
+
+# --- end marks on the last paragraph ------------------------------------------------------------
+END_MARKS = "●■◆▲◼◾★"
+TRAILING_END_MARK = re.compile(rf"\s*[{END_MARKS}]+\s*$")
+
+# --- headings ------------------------------------------------------------------------------
+MAX_HEADING_CHARS = 40
+# 第一章 / 第3节, 一、, （一）/(1), 1. / 1 / 2.1 / 2.1.3, I. — then the heading text.
+NUMBERED_HEADING = re.compile(
+    r"^(?:第[一二三四五六七八九十百零〇\d]+[章节篇部分条讲]"
+    r"|[一二三四五六七八九十]+[、.．]"
+    r"|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+    r"|\d{1,2}(?:\.\d{1,2}){0,3}[.、．]?\s?(?=[^\d\s.．%％])"
+    r"|[IVX]{1,4}[.、．])"
+)
+# A line ending like this is a sentence or a lead-in, not a heading (questions may be headings).
+NOT_HEADING_END = re.compile(r"[。；;…，,：:、]\s*[”’」』\"')）]?$")
