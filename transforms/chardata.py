@@ -27,10 +27,12 @@ SENTENCE_END = "。！？!?；;…"
 # Curly quotes are looked through when deciding a mark's context: “是”,“否” is Chinese.
 QUOTES = "“”‘’\"'"
 
-# Characters of the General Standard Chinese Characters table (通用规范汉字表, 2013) that are valid
-# simplified text in some words (乾隆, 乾清宫, 姓於, 宫商角徵羽, 哪吒, 二噁英) yet that OpenCC t2s
-# rewrites. In an already simplified document they are never converted.
-SIMPLIFIED_BUT_T2S_CHANGES = frozenset("乾於夥徵吒昇蒐噁瞭藉覆著")
+# Characters of the General Standard Chinese Characters table (通用规范汉字表, 2013) that OpenCC t2s
+# rewrites although simplified text uses them: 乾清宫 → 干清宫, 乾安县 → 干安县, 二噁英 → 二𫫇英,
+# names with 昇. In an already simplified document they are never converted. Characters whose
+# simplified use is rare next to their use as stray traditional forms (於, 徵, 夥) are left out:
+# t2s's phrase table already keeps the set words (宫商角徵羽).
+SIMPLIFIED_BUT_T2S_CHANGES = frozenset("乾噁昇")
 
 # OpenCC configurations whose output is simplified Chinese: they get the stray-character guard.
 TO_SIMPLIFIED_CONFIGS = frozenset({"t2s", "tw2s", "tw2sp", "hk2s"})

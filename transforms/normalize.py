@@ -76,11 +76,25 @@ def widen_chinese_punctuation(text: str) -> str:
     """
     if not _NARROW_PUNCT.search(text):
         return text
+    while True:  # a widened mark is Chinese context for its neighbours: widen until stable
+        widened = _widen_parentheses(_widen_marks(text))
+        if widened == text:
+            return text
+        text = widened
+
+
+def _widen_marks(text: str) -> str:
     chars = list(text)
-    for i, char in enumerate(text):
-        if char in _MARKS and _touches_chinese(text, i):
-            chars[i] = chardata.WIDE_PUNCT[char]
-    text = "".join(chars)  # parentheses next: a widened comma beside one makes it Chinese
+    # One pass each way, reading the updated neighbours, so runs like ``中,,`` widen whole.
+    for order in (range(len(chars)), range(len(chars) - 1, -1, -1)):
+        for i in order:
+            if chars[i] in _MARKS and _touches_chinese(chars, i):
+                chars[i] = chardata.WIDE_PUNCT[chars[i]]
+    return "".join(chars)
+
+
+def _widen_parentheses(text: str) -> str:
+    chars = list(text)
     for i in _chinese_paren_positions(text):
         chars[i] = chardata.WIDE_PUNCT[text[i]]
     return "".join(chars)
@@ -90,7 +104,7 @@ _MARKS = frozenset(",;:?!")
 _SKIPPED = frozenset(" " + chardata.QUOTES)
 
 
-def _neighbour(text: str, i: int, step: int) -> str:
+def _neighbour(text: str | list[str], i: int, step: int) -> str:
     j = i + step
     while 0 <= j < len(text) and text[j] in _SKIPPED:
         j += step
@@ -101,7 +115,7 @@ def _is_chinese(char: str) -> bool:
     return bool(char) and chardata.CHINESE_CHAR.match(char) is not None
 
 
-def _touches_chinese(text: str, i: int) -> bool:
+def _touches_chinese(text: str | list[str], i: int) -> bool:
     return _is_chinese(_neighbour(text, i, -1)) or _is_chinese(_neighbour(text, i, 1))
 
 

@@ -1,0 +1,1 @@
+"""Orchestration and I/O: the Prefect flow, its tasks, Parquet writing and the CLI."""

@@ -1,0 +1,179 @@
+"""The ``clean-documents`` flow: list inputs, clean them in batches, write Parquet.
+
+Orchestration and I/O only; all cleaning happens in :mod:`transforms`.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import Counter
+from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.task_runners import ProcessPoolTaskRunner
+
+from flows.parquet_io import clear_tables, drop_rows, remove_stale_files, write_batch
+from flows.planning import Plan, WorkItem, batch_key, plan_run
+from flows.records import batch_tables
+from flows.sources import read_page
+from transforms import CleanOptions, Document, Reject, clean_page
+from transforms.models import doc_id_for
+from transforms.pipeline import DEFAULT_MAX_BYTES
+
+DEFAULT_BATCH_SIZE = 200
+
+
+def pipeline_version() -> str:
+    try:
+        return version("docclean")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+@task(name="plan-inputs", retries=2, retry_delay_seconds=1)
+def plan_inputs(source: str, destination: str, batch_size: int, max_bytes: int, full_refresh: bool) -> Plan:
+    dest = Path(destination)
+    stale = remove_stale_files(dest)
+    if stale:
+        get_run_logger().info("removed %d stale temporary or uncommitted files", stale)
+    return plan_run(source, dest, batch_size, max_bytes, full_refresh)
+
+
+@task(name="replace-old-rows", retries=2, retry_delay_seconds=1)
+def replace_old_rows(destination: str, uris: set[str], full_refresh: bool) -> int:
+    if full_refresh:
+        clear_tables(Path(destination))
+        return 0
+    return drop_rows(Path(destination), uris)
+
+
+@task(name="clean-batch", retries=2, retry_delay_seconds=2)
+def clean_batch(items: list[WorkItem], root: str, destination: str, options: CleanOptions) -> dict:
+    """Read, clean and write one batch of pages; return its counts."""
+    docs: list[Document] = []
+    rejects: list[tuple[Reject, str | None]] = []
+    for item in items:
+        raw = read_page(Path(item.path), Path(root), options.max_bytes)
+        result = raw if isinstance(raw, Reject) else clean_page(raw, item.uri, options)
+        if isinstance(result, Document):
+            docs.append(result)
+        else:
+            rejects.append((result, None if isinstance(raw, Reject) else doc_id_for(raw)))
+    return _write(destination, docs, rejects, batch_key(items))
+
+
+@task(name="write-rejects", retries=2, retry_delay_seconds=1)
+def write_rejects(destination: str, rejects: list[tuple[Reject, str | None]]) -> dict:
+    return _write(destination, [], rejects, batch_key(rejects))
+
+
+@task(name="reject-failed-batch", retries=2, retry_delay_seconds=1)
+def reject_failed_batch(destination: str, items: list[WorkItem], error: str) -> dict:
+    rejects = [(Reject(i.uri, "internal_error", error[:1000]), i.doc_id) for i in items]
+    return _write(destination, [], rejects, batch_key(items))
+
+
+def _write(
+    destination: str, docs: list[Document], rejects: list[tuple[Reject, str | None]], key: str
+) -> dict:
+    now = datetime.now(UTC)
+    write_batch(Path(destination), batch_tables(docs, rejects, now, pipeline_version()), key)
+    return {
+        "documents": len(docs),
+        "rejects": dict(Counter(r.reason for r, _ in rejects)),
+        "removed": dict(Counter(r.kind for d in docs for r in d.removed)),
+    }
+
+
+@flow(name="clean-documents", log_prints=False)
+def clean_documents(
+    source: str,
+    destination: str,
+    convert: str = "t2s",
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    full_refresh: bool = False,
+) -> dict:
+    """Clean every page under ``source`` into Parquet tables under ``destination``."""
+    started = time.monotonic()
+    logger = get_run_logger()
+    options = CleanOptions(convert=convert, max_bytes=max_bytes)
+    plan = plan_inputs(source, destination, batch_size, max_bytes, full_refresh)
+    replace_old_rows(destination, plan.replaced_uris, full_refresh)
+    logger.info("%d inputs: %s; %d batches", plan.counts["seen"], dict(plan.counts), len(plan.batches))
+    futures = [clean_batch.submit(batch, plan.root, destination, options) for batch in plan.batches]
+    results = [write_rejects(destination, plan.early_rejects)] if plan.early_rejects else []
+    failed = 0
+    for batch, future in zip(plan.batches, futures, strict=True):
+        try:
+            results.append(future.result())
+        except Exception as error:  # the batch failed after its retries: account for its inputs
+            failed += 1
+            logger.error("batch of %d inputs failed: %s", len(batch), error)
+            results.append(reject_failed_batch(destination, batch, f"{type(error).__name__}: {error}"))
+    summary = summarize(plan, results, time.monotonic() - started, failed)
+    create_markdown_artifact(markdown=summary_markdown(summary), key="clean-documents-summary")
+    if failed:
+        raise RuntimeError(f"{failed} batch(es) failed; their inputs are in rejects as internal_error")
+    return summary
+
+
+def summarize(plan: Plan, results: list[dict], seconds: float, failed_batches: int) -> dict:
+    rejects: Counter = Counter()
+    removed: Counter = Counter()
+    for result in results:
+        rejects.update(result["rejects"])
+        removed.update(result["removed"])
+    return {
+        "inputs": plan.counts["seen"],
+        "unchanged": plan.counts["unchanged"],
+        "new": plan.counts["new"],
+        "changed": plan.counts["changed"],
+        "documents": sum(r["documents"] for r in results),
+        "rejects": sum(rejects.values()),
+        "rejects_by_reason": dict(rejects),
+        "removed_by_kind": dict(removed),
+        "failed_batches": failed_batches,
+        "seconds": round(seconds, 2),
+    }
+
+
+def summary_markdown(summary: dict) -> str:
+    rows = [
+        f"| {k} | {summary[k]} |" for k in ("inputs", "unchanged", "new", "changed", "documents", "rejects")
+    ]
+    reasons = [f"| {k} | {v} |" for k, v in sorted(summary["rejects_by_reason"].items())] or ["| – | 0 |"]
+    kinds = [f"| {k} | {v} |" for k, v in sorted(summary["removed_by_kind"].items())] or ["| – | 0 |"]
+    return "\n".join(
+        [
+            "# docclean run",
+            "",
+            "| count | value |",
+            "|---|---|",
+            *rows,
+            f"| duration (s) | {summary['seconds']} |",
+            "",
+            "## Rejects by reason",
+            "",
+            "| reason | inputs |",
+            "|---|---|",
+            *reasons,
+            "",
+            "## Removed pieces by kind",
+            "",
+            "| kind | pieces |",
+            "|---|---|",
+            *kinds,
+        ]
+    )
+
+
+def with_workers(workers: int | None):
+    """The flow with batches in ``workers`` parallel processes (default: every core)."""
+    return clean_documents.with_options(
+        task_runner=ProcessPoolTaskRunner(max_workers=workers or os.cpu_count())
+    )

@@ -1,0 +1,99 @@
+"""Decide what a run must do: which inputs are new, changed, unchanged or duplicates.
+
+What is "unchanged" is decided from what the destination already holds (source_uri and doc_id of
+``documents`` and ``rejects``), never from a side database that could drift from the data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flows.parquet_io import read_columns
+from flows.sources import list_sources, read_page, source_root, source_uri
+from transforms.models import Reject, doc_id_for
+
+
+@dataclass(frozen=True, slots=True)
+class WorkItem:
+    path: str
+    uri: str
+    doc_id: str | None
+
+
+@dataclass(slots=True)
+class Plan:
+    root: str
+    batches: list[list[WorkItem]] = field(default_factory=list)
+    early_rejects: list[tuple[Reject, str | None]] = field(default_factory=list)
+    replaced_uris: set[str] = field(default_factory=set)
+    counts: Counter = field(default_factory=Counter)
+
+
+@dataclass(slots=True)
+class DestinationState:
+    doc_id_by_uri: dict[str, str | None]
+    uri_by_doc_id: dict[str, str]
+
+    @classmethod
+    def read(cls, destination: Path) -> DestinationState:
+        docs = read_columns(destination, "documents", ["source_uri", "doc_id"]).to_pydict()
+        rejects = read_columns(destination, "rejects", ["source_uri", "doc_id"]).to_pydict()
+        by_uri = dict(zip(rejects["source_uri"], rejects["doc_id"], strict=True))
+        by_uri.update(zip(docs["source_uri"], docs["doc_id"], strict=True))
+        return cls(by_uri, dict(zip(docs["doc_id"], docs["source_uri"], strict=True)))
+
+
+def plan_run(source: str, destination: Path, batch_size: int, max_bytes: int, full_refresh: bool) -> Plan:
+    state = DestinationState({}, {}) if full_refresh else DestinationState.read(destination)
+    plan = Plan(root=str(source_root(source)))
+    batch: list[WorkItem] = []
+    for item in _classify(source, plan, state, max_bytes):
+        batch.append(item)
+        if len(batch) >= batch_size:
+            plan.batches.append(batch)
+            batch = []
+    if batch:
+        plan.batches.append(batch)
+    return plan
+
+
+def _classify(source: str, plan: Plan, state: DestinationState, max_bytes: int) -> Iterator[WorkItem]:
+    first_uri_of: dict[str, str] = {}
+    for path in list_sources(source):
+        plan.counts["seen"] += 1
+        uri = source_uri(path)
+        raw = read_page(path, Path(plan.root), max_bytes)
+        doc_id = None if isinstance(raw, Reject) else doc_id_for(raw)
+        if uri in state.doc_id_by_uri and state.doc_id_by_uri[uri] == doc_id:
+            plan.counts["unchanged"] += 1
+            continue
+        status = "changed" if uri in state.doc_id_by_uri else "new"
+        plan.counts[status] += 1
+        if status == "changed":
+            plan.replaced_uris.add(uri)
+        if isinstance(raw, Reject):
+            plan.early_rejects.append((raw, None))
+            continue
+        first = first_uri_of.get(doc_id) or _stored_elsewhere(state, doc_id, uri)
+        if first:
+            plan.early_rejects.append((Reject(uri, "duplicate", f"same bytes as {first}"), doc_id))
+            continue
+        first_uri_of[doc_id] = uri
+        yield WorkItem(str(path), uri, doc_id)
+
+
+def _stored_elsewhere(state: DestinationState, doc_id: str, uri: str) -> str | None:
+    stored = state.uri_by_doc_id.get(doc_id)
+    return stored if stored and stored != uri else None
+
+
+def batch_key(items: list[WorkItem] | list[tuple[Reject, str | None]]) -> str:
+    """A name derived from the batch's content, so a retried batch replaces its own files."""
+    digest = hashlib.sha256()
+    for item in items:
+        digest.update(repr(item).encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()[:24]

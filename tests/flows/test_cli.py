@@ -1,0 +1,37 @@
+"""``docclean run`` as a user runs it: a subprocess, no server started beforehand."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+ROOT = Path(__file__).parents[2]
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
+    command = [sys.executable, "-m", "flows.cli", *args]
+    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_docclean_run_on_the_bundled_examples(tmp_path: Path):
+    dest = tmp_path / "out"
+    result = run_cli("run", str(ROOT / "examples"), str(dest), "--workers", "1", cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "documents written" in result.stdout
+    n_examples = sum(1 for p in (ROOT / "examples").iterdir() if p.is_file())
+    docs = pq.read_table(dest / "documents").num_rows
+    rejects = pq.read_table(dest / "rejects").num_rows
+    assert docs + rejects == n_examples and docs >= 2
+
+
+def test_docclean_run_exits_non_zero_on_a_bad_option(tmp_path: Path):
+    shutil.copytree(ROOT / "examples", tmp_path / "pages")
+    result = run_cli("run", str(tmp_path / "pages"), str(tmp_path / "out"), "--convert", "nope", cwd=ROOT)
+    assert result.returncode != 0
+    assert "nope" in result.stderr
