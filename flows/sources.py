@@ -46,7 +46,9 @@ def source_root(source: str) -> Path:
 
 
 def source_uri(path: Path) -> str:
-    return str(path.absolute())
+    """The absolute path as text; undecodable bytes of odd file names become ``\\xNN`` escapes."""
+    raw = os.fsencode(path.absolute())
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def read_page(path: Path, root: Path, max_bytes: int) -> bytes | Reject:

@@ -20,3 +20,12 @@ def load_truth(path: Path) -> dict:
 @pytest.fixture(scope="session")
 def seed_page() -> tuple[bytes, dict]:
     return (GOLDEN / "seed" / "seed-000.txt").read_bytes(), load_truth(GOLDEN / "seed" / "seed-000.json")
+
+
+@pytest.fixture(scope="session")
+def harness():
+    """One temporary Prefect API for every flow test of the session."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
