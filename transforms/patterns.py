@@ -54,3 +54,23 @@ NUMBERED_HEADING = re.compile(
 )
 # A line ending like this is a sentence or a lead-in, not a heading (questions may be headings).
 NOT_HEADING_END = re.compile(r"[。；;…，,：:、]\s*[”’」』\"')）]?$")
+
+# --- HTML chrome recognised by text (match keys) ------------------------------------------
+SITE_CHROME_LINES = (
+    re.compile(r"copyright|allrightsreserved|版权所有|icp备|icp证|公网安备", re.I),
+    re.compile(r"^(?:广告|advertisement|ad|展开|收起|返回顶部|分享到|更多>*|查看更多>*)$", re.I),
+)
+# Tags whose content is never document text.
+HTML_DROP_TAGS = frozenset(
+    "script style noscript template iframe svg head nav header footer aside form button input select "
+    "textarea img object embed canvas video audio map".split()
+)
+HTML_BLOCK_TAGS = frozenset(
+    "p div li td th h1 h2 h3 h4 h5 h6 section article main blockquote dd dt pre ul ol dl table tr tbody "
+    "body html center figure figcaption".split()
+)
+HTML_HEADING_TAGS = frozenset("h2 h3 h4 h5 h6".split())
+HTML_BOLD_TAGS = frozenset("b strong".split())
+# A line whose text is mostly link text is navigation, a link list or a button.
+MAX_LINK_SHARE = 0.5
+TITLE_SITE_SUFFIX = re.compile(r"\s*(?:[-_|｜–—]\s*[^-_|｜–—]{1,40})$")

@@ -76,7 +76,7 @@ def looks_like_html(source_uri: str, text: str) -> bool:
 
 def _page_blocks(decoded: Decoded, is_html: bool) -> list[Block]:
     if is_html:
-        from transforms.html import html_to_blocks
+        from transforms.html_blocks import html_to_blocks
 
         return html_to_blocks(decoded.text)
     return text_to_blocks(decoded.text.replace("\r\n", "\n").replace("\r", "\n"))

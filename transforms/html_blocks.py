@@ -1,0 +1,222 @@
+"""HTML pages to blocks, by the structure of the document rather than by class names or ids.
+
+One parse with lxml, one linear pass over the strings. Chrome goes: tags that never hold document
+text (``nav``, ``footer``, ``aside``, ``form``, scripts, …), link-dense lines (menus, breadcrumbs,
+related-document lists), headings of link lists, copyright lines, and text before the title. The
+``其他文献`` list is found by its label and ends where the label's container ends.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from transforms import patterns
+from transforms.blocks import Block, BlockKind, is_indented, split_merged_paragraphs
+
+OTHER_DOCS_GROUP = 1
+
+
+@dataclass(slots=True)
+class _Line:
+    element: Tag
+    parts: list[str] = field(default_factory=list)
+    link_chars: int = 0
+    bold_chars: int = 0
+    heading: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def html_to_blocks(markup: str) -> list[Block]:
+    """Blocks of an HTML page: the title first, then headings and text blocks in reading order.
+
+    >>> page = "<title>题目 - 某网</title><nav><a href=/>首页</a></nav><h2>一、背景</h2><p>　　正文。</p>"
+    >>> [(b.kind.value, b.text) for b in html_to_blocks(page)]
+    [('title', '题目'), ('heading', '一、背景'), ('text', '正文。')]
+    """
+    soup = BeautifulSoup(markup, "lxml")
+    title = _title(soup)
+    lines = _lines(soup)
+    region = _other_docs_region(lines)
+    blocks = [Block(title, BlockKind.TITLE)] if title else []
+    return blocks + _body_blocks(lines, region, title)
+
+
+def _title(soup: BeautifulSoup) -> str:
+    h1 = soup.find("h1")
+    if h1 is not None and h1.get_text(strip=True):
+        return " ".join(h1.get_text(" ").split())
+    if soup.title is not None and soup.title.string:
+        return patterns.TITLE_SITE_SUFFIX.sub("", " ".join(soup.title.string.split()))
+    return ""
+
+
+def _lines(soup: BeautifulSoup) -> list[_Line]:
+    """Split the document into lines: a new line at each block element and each ``<br>``."""
+    lines: list[_Line] = []
+    for node in soup.descendants:
+        if isinstance(node, Tag):
+            if node.name == "br":
+                block = _context(node)[0]
+                if block is not None:
+                    lines.append(_Line(block))
+            continue
+        if type(node) is not NavigableString or not node.strip():
+            continue
+        block, in_link, in_bold = _context(node)
+        if block is None:
+            continue
+        if not lines or lines[-1].element is not block:
+            lines.append(_Line(block, heading=block.name in patterns.HTML_HEADING_TAGS or block.name == "h1"))
+        line = lines[-1]
+        line.parts.append(str(node))
+        line.link_chars += len(node.strip()) if in_link else 0
+        line.bold_chars += len(node.strip()) if in_bold else 0
+    return [line for line in lines if line.text.strip()]
+
+
+def _context(node: NavigableString | Tag) -> tuple[Tag | None, bool, bool]:
+    """Nearest block ancestor, and whether the node sits in a link or bold text; None if dropped."""
+    block: Tag | None = None
+    in_link = in_bold = False
+    for parent in node.parents:
+        name = parent.name
+        if name in patterns.HTML_DROP_TAGS:
+            return None, False, False
+        in_link = in_link or name == "a"
+        in_bold = in_bold or name in patterns.HTML_BOLD_TAGS
+        if block is None and name in patterns.HTML_BLOCK_TAGS:
+            block = parent
+    return block, in_link, in_bold
+
+
+def _key(text: str) -> str:
+    from transforms.boilerplate import match_key
+
+    return match_key(text) if len(text) <= 300 else ""
+
+
+def _other_docs_region(lines: list[_Line]) -> set[int]:
+    """Indexes of the ``其他文献`` label and of the lines after it inside the label's container."""
+    label = next((i for i, line in enumerate(lines) if _is_other_docs_label(line.text)), None)
+    if label is None:
+        return set()
+    container = _container_after(lines[label].element)
+    region = {label}
+    for i in range(label + 1, len(lines)):
+        if container is None or not _inside(lines[i].element, container):
+            break
+        region.add(i)
+    return region
+
+
+def _is_other_docs_label(text: str) -> bool:
+    key = _key(text)
+    return bool(key) and any(rule.search(key) for rule in patterns.OTHER_DOCS_LABELS)
+
+
+def _container_after(label: Tag) -> Tag | None:
+    """The smallest ancestor of the label that also holds text after it."""
+    node = label
+    while node.parent is not None:
+        for sibling in node.next_siblings:
+            if isinstance(sibling, Tag) and sibling.get_text(strip=True):
+                return node.parent
+        node = node.parent
+    return None
+
+
+def _inside(element: Tag, container: Tag) -> bool:
+    return element is container or any(parent is container for parent in element.parents)
+
+
+def _body_blocks(lines: list[_Line], region: set[int], title: str) -> list[Block]:
+    blocks: list[Block] = []
+    for i, line in _kept_lines(lines, region, title):
+        if i in region:
+            blocks.extend(_other_docs_blocks(line, is_label=not blocks or i == min(region)))
+        else:
+            blocks.extend(_line_blocks(line))
+    return blocks
+
+
+def _other_docs_blocks(line: _Line, is_label: bool) -> list[Block]:
+    """One block per other document: its abstract; a title link before it is dropped."""
+    text = line.text.strip()
+    if not is_label and line.link_chars > len(text.replace(" ", "")) * patterns.MAX_LINK_SHARE:
+        return []
+    return [Block(text, BlockKind.TEXT, group=OTHER_DOCS_GROUP)]
+
+
+def _line_blocks(line: _Line) -> list[Block]:
+    text = line.text
+    indented = is_indented(text)
+    stripped = text.strip()
+    kind = BlockKind.HEADING if line.heading or _is_bold_heading(line, stripped) else BlockKind.TEXT
+    if kind is BlockKind.HEADING:
+        return [Block(" ".join(stripped.split()), kind)]
+    return [Block(part, kind, indented=indented) for part in split_merged_paragraphs(stripped)]
+
+
+def _is_bold_heading(line: _Line, text: str) -> bool:
+    visible = len(text.replace(" ", ""))
+    return (
+        line.bold_chars >= visible > 0
+        and visible <= patterns.MAX_HEADING_CHARS
+        and not patterns.NOT_HEADING_END.search(text)
+        and text[-1] not in "。！？!?"
+    )
+
+
+def _kept_lines(lines: list[_Line], region: set[int], title: str) -> list[tuple[int, _Line]]:
+    """Drop chrome lines, headings of dropped link lists, the title's own line and what precedes it."""
+    title_at = _title_position(lines, title)
+    kept: list[tuple[int, _Line]] = []
+    pending_heading: tuple[int, _Line] | None = None
+    for i, line in enumerate(lines):
+        if i in region:
+            kept.append((i, line))
+            continue
+        if i <= title_at and not _is_site_line(line.text):
+            continue
+        if _is_chrome(line):
+            pending_heading = None  # a heading followed by a link list is that list's heading
+            continue
+        if pending_heading is not None:
+            kept.append(pending_heading)
+            pending_heading = None
+        if line.heading or _is_bold_heading(line, line.text.strip()):
+            pending_heading = (i, line)
+        else:
+            kept.append((i, line))
+    if pending_heading is not None:
+        kept.append(pending_heading)
+    return sorted(kept, key=lambda pair: pair[0])
+
+
+def _title_position(lines: list[_Line], title: str) -> int:
+    squeezed = "".join(title.split())
+    for i, line in enumerate(lines):
+        if squeezed and "".join(line.text.split()) == squeezed:
+            return i
+    return -1
+
+
+def _is_site_line(text: str) -> bool:
+    from transforms.boilerplate import classify_line, parse_site_header, spaced_key
+
+    key = _key(text)
+    return bool(key) and (classify_line(key) is not None or parse_site_header(spaced_key(text)) is not None)
+
+
+def _is_chrome(line: _Line) -> bool:
+    text = line.text.strip()
+    visible = len(text.replace(" ", ""))
+    if line.link_chars > visible * patterns.MAX_LINK_SHARE:
+        return not _is_site_line(text)
+    key = _key(text)
+    return bool(key) and any(rule.search(key) for rule in patterns.SITE_CHROME_LINES)
