@@ -25,6 +25,7 @@ class _Line:
     link_chars: int = 0
     bold_chars: int = 0
     heading: bool = False
+    anchor: Tag | None = None  # the element holding the line's first string
 
     @property
     def text(self) -> str:
@@ -73,6 +74,7 @@ def _lines(soup: BeautifulSoup) -> list[_Line]:
         if not lines or lines[-1].element is not block:
             lines.append(_Line(block, heading=block.name in patterns.HTML_HEADING_TAGS or block.name == "h1"))
         line = lines[-1]
+        line.anchor = line.anchor or node.parent
         line.parts.append(str(node))
         line.link_chars += len(node.strip()) if in_link else 0
         line.bold_chars += len(node.strip()) if in_bold else 0
@@ -105,7 +107,7 @@ def _other_docs_region(lines: list[_Line]) -> set[int]:
     label = next((i for i, line in enumerate(lines) if _is_other_docs_label(line.text)), None)
     if label is None:
         return set()
-    container = _container_after(lines[label].element)
+    container = _container_after(lines[label].anchor or lines[label].element)
     region = {label}
     for i in range(label + 1, len(lines)):
         if container is None or not _inside(lines[i].element, container):
@@ -124,7 +126,7 @@ def _container_after(label: Tag) -> Tag | None:
     node = label
     while node.parent is not None:
         for sibling in node.next_siblings:
-            if isinstance(sibling, Tag) and sibling.get_text(strip=True):
+            if sibling.get_text(strip=True) if isinstance(sibling, Tag) else sibling.strip():
                 return node.parent
         node = node.parent
     return None
