@@ -7,6 +7,7 @@ wholly (or mostly) traditional document gets the full conversion.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -57,9 +58,10 @@ def is_mostly_traditional(text: str) -> bool:
     >>> is_mostly_traditional("這是繁體中文的文件"), is_mostly_traditional("这是简体文件，只有一個錯字")
     (True, False)
     """
-    han = [c for c in text if chardata.HAN_CHAR.match(c)]
-    traditional = sum(1 for c in han if is_traditional_char(c))
-    simplified = sum(1 for c in han if is_simplified_char(c))
+    counts = Counter(text)  # classify each distinct character once, not each occurrence
+    han = [(c, n) for c, n in counts.items() if chardata.HAN_CHAR.match(c)]
+    traditional = sum(n for c, n in han if is_traditional_char(c))
+    simplified = sum(n for c, n in han if is_simplified_char(c))
     return traditional > simplified
 
 

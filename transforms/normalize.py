@@ -14,6 +14,8 @@ from transforms.convert import Conversion
 _SPACE_RUN = re.compile(r"[ ]{2,}")
 _SPACE_BETWEEN_CHINESE = re.compile(f"(?<=[{chardata.CHINESE}]) +(?=[{chardata.CHINESE}])")
 _NARROW_PUNCT = re.compile(r"[,;:?!()]")
+_MARK = re.compile(r"[,;:?!]")
+_PAREN = re.compile(r"[()]")
 
 
 def unify_line_endings(text: str) -> str:
@@ -84,18 +86,23 @@ def widen_chinese_punctuation(text: str) -> str:
 
 
 def _widen_marks(text: str) -> str:
+    positions = [m.start() for m in _MARK.finditer(text)]
+    if not positions:
+        return text
     chars = list(text)
     # One pass each way, reading the updated neighbours, so runs like ``中,,`` widen whole.
-    for order in (range(len(chars)), range(len(chars) - 1, -1, -1)):
-        for i in order:
-            if chars[i] in _MARKS and _touches_chinese(chars, i):
-                chars[i] = chardata.WIDE_PUNCT[chars[i]]
+    for i in positions + positions[::-1]:
+        if chars[i] in _MARKS and _touches_chinese(chars, i):
+            chars[i] = chardata.WIDE_PUNCT[chars[i]]
     return "".join(chars)
 
 
 def _widen_parentheses(text: str) -> str:
+    wide = _chinese_paren_positions(text)
+    if not wide:
+        return text
     chars = list(text)
-    for i in _chinese_paren_positions(text):
+    for i in wide:
         chars[i] = chardata.WIDE_PUNCT[text[i]]
     return "".join(chars)
 
@@ -122,7 +129,8 @@ def _touches_chinese(text: str | list[str], i: int) -> bool:
 def _chinese_paren_positions(text: str) -> set[int]:
     wide: set[int] = set()
     open_stack: list[int] = []
-    for i, char in enumerate(text):
+    for match in _PAREN.finditer(text):
+        i, char = match.start(), match.group()
         if char == "(":
             open_stack.append(i)
         elif char == ")" and open_stack:

@@ -81,3 +81,33 @@ def test_a_file_without_read_permission_is_rejected(harness, tmp_path: Path):
     locked.chmod(0)
     clean_documents(str(pages), str(tmp_path / "out"))
     assert pq.read_table(tmp_path / "out" / "rejects").column("reason").to_pylist() == ["unreadable"]
+
+
+def test_a_batch_that_keeps_failing_is_retried_then_rejected_alone(harness, tmp_path: Path, monkeypatch):
+    """Fault injection: cleaning raises for one page, as an unexpected bug would, every attempt."""
+    import flows.clean_documents as flow_module
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for i in range(6):
+        (pages / f"page-{i}.txt").write_text(GOOD_PAGE.replace("第二段", f"第{i}段"))
+    attempts: list[str] = []
+    real_clean_page = flow_module.clean_page
+
+    def flaky_clean_page(raw: bytes, uri: str, options):
+        if uri.endswith("page-4.txt"):
+            attempts.append(uri)
+            raise RuntimeError("simulated bug")
+        return real_clean_page(raw, uri, options)
+
+    monkeypatch.setattr(flow_module, "clean_page", flaky_clean_page)
+    dest = tmp_path / "out"
+    with pytest.raises(RuntimeError, match="1 batch"):
+        clean_documents(str(pages), str(dest), batch_size=2)
+    assert len(attempts) == 3  # the first try and two retries
+    docs = sorted(Path(u).name for u in pq.read_table(dest / "documents").column("source_uri").to_pylist())
+    rejects = pq.read_table(dest / "rejects").to_pylist()
+    assert docs == ["page-0.txt", "page-1.txt", "page-2.txt", "page-3.txt"]
+    assert sorted(Path(r["source_uri"]).name for r in rejects) == ["page-4.txt", "page-5.txt"]
+    assert {r["reason"] for r in rejects} == {"internal_error"}
+    assert "simulated bug" in rejects[0]["detail"]
