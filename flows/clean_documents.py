@@ -10,7 +10,6 @@ import time
 from collections import Counter
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
@@ -36,19 +35,18 @@ def pipeline_version() -> str:
 
 @task(name="plan-inputs", retries=2, retry_delay_seconds=1)
 def plan_inputs(source: str, destination: str, batch_size: int, max_bytes: int, full_refresh: bool) -> Plan:
-    dest = Path(destination)
-    stale = remove_stale_files(dest)
+    stale = remove_stale_files(destination)
     if stale:
         get_run_logger().info("removed %d stale temporary or uncommitted files", stale)
-    return plan_run(source, dest, batch_size, max_bytes, full_refresh)
+    return plan_run(source, destination, batch_size, max_bytes, full_refresh)
 
 
 @task(name="replace-old-rows", retries=2, retry_delay_seconds=1)
 def replace_old_rows(destination: str, uris: set[str], full_refresh: bool) -> int:
     if full_refresh:
-        clear_tables(Path(destination))
+        clear_tables(destination)
         return 0
-    return drop_rows(Path(destination), uris)
+    return drop_rows(destination, uris)
 
 
 @task(name="clean-batch", retries=2, retry_delay_seconds=2)
@@ -57,7 +55,7 @@ def clean_batch(items: list[WorkItem], root: str, destination: str, options: Cle
     docs: list[Document] = []
     rejects: list[tuple[Reject, str | None]] = []
     for item in items:
-        raw = read_page(Path(item.path), Path(root), options.max_bytes)
+        raw = read_page(item.path, root, options.max_bytes)
         result = raw if isinstance(raw, Reject) else clean_page(raw, item.uri, options)
         if isinstance(result, Document):
             docs.append(result)
@@ -81,7 +79,7 @@ def _write(
     destination: str, docs: list[Document], rejects: list[tuple[Reject, str | None]], key: str
 ) -> dict:
     now = datetime.now(UTC)
-    write_batch(Path(destination), batch_tables(docs, rejects, now, pipeline_version()), key)
+    write_batch(destination, batch_tables(docs, rejects, now, pipeline_version()), key)
     return {
         "documents": len(docs),
         "rejects": dict(Counter(r.reason for r, _ in rejects)),

@@ -1,10 +1,13 @@
 """Atomic Parquet writes and reads of what a destination already holds.
 
-A batch writes one file per table under the same ``part-<key>.parquet`` name. Files are written
-under a hidden temporary name (leading ``.``, no ``.parquet`` suffix, so pyarrow, duckdb and
-polars never pick them up) and renamed into place when complete. ``documents`` is written last:
-it is the batch's commit marker, and parts of other tables without it are leftovers of a killed
-run, removed by :func:`remove_uncommitted_parts`.
+A batch writes one file per table under the same ``part-<key>.parquet`` name. ``documents`` is
+written last: it is the batch's commit marker, and parts of other tables without it are leftovers
+of a killed run, removed by :func:`remove_stale_files`.
+
+Readers never see a partial file. On a local disk a part is written under a hidden temporary name
+(leading ``.``, no ``.parquet`` suffix, so pyarrow, duckdb and polars never pick it up), synced,
+then renamed. On an object store a rename is a copy, not atomic; but an object only becomes
+visible when its upload completes, so parts are written straight to their final key.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
+from flows.storage import filesystem, is_local, join
 from schemas import TABLES
 
 COMMIT_TABLE = "documents"
@@ -29,50 +33,78 @@ def part_name(batch_key: str) -> str:
     return f"part-{batch_key}.parquet"
 
 
-def write_part(destination: Path, table_name: str, table: pa.Table, batch_key: str) -> Path:
-    """Write one table's part atomically: temporary file, fsync, then rename."""
-    folder = destination / table_name
+def write_part(destination: str, table_name: str, table: pa.Table, batch_key: str) -> str:
+    """Write one table's part so that it appears complete or not at all."""
+    table = table.cast(TABLES[table_name])
+    if is_local(destination):
+        return str(_write_local(Path(filesystem(destination)[1]) / table_name, table, batch_key))
+    fs, root = filesystem(destination)
+    final = join(root, table_name, part_name(batch_key))
+    with fs.open(final, "wb") as handle:  # the object appears when the upload completes
+        pq.write_table(table, handle, compression=COMPRESSION)
+    return final
+
+
+def _write_local(folder: Path, table: pa.Table, batch_key: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     final = folder / part_name(batch_key)
     temp = folder / f"{TEMP_PREFIX}{batch_key}-{uuid.uuid4().hex}"
-    pq.write_table(table.cast(TABLES[table_name]), temp, compression=COMPRESSION)
+    pq.write_table(table, temp, compression=COMPRESSION)
     with open(temp, "rb") as handle:
         os.fsync(handle.fileno())
     os.replace(temp, final)
     return final
 
 
-def write_batch(destination: Path, tables: dict[str, pa.Table], batch_key: str) -> None:
+def write_batch(destination: str, tables: dict[str, pa.Table], batch_key: str) -> None:
     for name in WRITE_ORDER:
         write_part(destination, name, tables[name], batch_key)
 
 
-def remove_stale_files(destination: Path) -> int:
+def list_parts(destination: str, table_name: str) -> list[str]:
+    fs, root = filesystem(destination)
+    fs.invalidate_cache(join(root, table_name))  # another process may have written since
+    return sorted(fs.glob(join(root, table_name, "part-*.parquet")))
+
+
+def _list_all(destination: str, table_name: str) -> list[str]:
+    fs, root = filesystem(destination)
+    folder = join(root, table_name)
+    return sorted(fs.ls(folder, detail=False)) if fs.exists(folder) else []
+
+
+def remove_stale_files(destination: str) -> int:
     """Remove temporary files and uncommitted parts that a killed run left behind."""
-    removed = 0
-    committed = {p.name for p in (destination / COMMIT_TABLE).glob("part-*.parquet")}
-    for name in TABLES:
-        for path in (destination / name).glob("*"):
-            stale = path.name.startswith(TEMP_PREFIX) or (
-                name != COMMIT_TABLE and path.name.startswith("part-") and path.name not in committed
-            )
-            if stale:
-                path.unlink(missing_ok=True)
-                removed += 1
-    return removed
+    fs, _ = filesystem(destination)
+    committed = {p.rsplit("/", 1)[-1] for p in list_parts(destination, COMMIT_TABLE)}
+    stale = [
+        path
+        for name in TABLES
+        for path in _list_all(destination, name)
+        if _is_stale(path.rsplit("/", 1)[-1], name, committed)
+    ]
+    for path in stale:
+        fs.rm(path)
+    return len(stale)
 
 
-def read_columns(destination: Path, table_name: str, columns: list[str]) -> pa.Table:
+def _is_stale(file_name: str, table_name: str, committed: set[str]) -> bool:
+    if file_name.startswith(TEMP_PREFIX):
+        return True
+    return table_name != COMMIT_TABLE and file_name.startswith("part-") and file_name not in committed
+
+
+def read_columns(destination: str, table_name: str, columns: list[str]) -> pa.Table:
     """Read a few columns of a table, or an empty table when there is none yet."""
-    folder = destination / table_name
+    parts = list_parts(destination, table_name)
     schema = TABLES[table_name]
-    if not any(folder.glob("part-*.parquet")):
+    if not parts:
         return schema.empty_table().select(columns)
-    dataset = ds.dataset(folder, schema=schema, format="parquet", ignore_prefixes=[".", "_"])
-    return dataset.to_table(columns=columns)
+    fs, _ = filesystem(destination)
+    return ds.dataset(parts, schema=schema, format="parquet", filesystem=fs).to_table(columns=columns)
 
 
-def drop_rows(destination: Path, uris: set[str]) -> int:
+def drop_rows(destination: str, uris: set[str]) -> int:
     """Remove every row of the given inputs (a changed page's old rows). Returns rows dropped."""
     if not uris:
         return 0
@@ -85,26 +117,28 @@ def drop_rows(destination: Path, uris: set[str]) -> int:
         ("rejects", "source_uri", uris),
         (COMMIT_TABLE, "source_uri", uris),  # last: the commit marker goes when the rest is gone
     ):
-        dropped += _rewrite_without(destination / name, name, column, values)
+        dropped += _rewrite_without(destination, name, column, values)
     return dropped
 
 
-def _rewrite_without(folder: Path, table_name: str, column: str, values: set[str]) -> int:
+def _rewrite_without(destination: str, table_name: str, column: str, values: set[str]) -> int:
+    fs, _ = filesystem(destination)
     dropped = 0
-    for part in sorted(folder.glob("part-*.parquet")):
-        table = pq.read_table(part, schema=TABLES[table_name])
+    for part in list_parts(destination, table_name):
+        with fs.open(part, "rb") as handle:
+            table = pq.read_table(handle, schema=TABLES[table_name])
         keep = pa.array([v not in values for v in table.column(column).to_pylist()], pa.bool_())
         kept = table.filter(keep)
         if kept.num_rows != table.num_rows:
             dropped += table.num_rows - kept.num_rows
-            write_part(
-                folder.parent, table_name, kept, part.name.removeprefix("part-").removesuffix(".parquet")
-            )
+            key = part.rsplit("/", 1)[-1].removeprefix("part-").removesuffix(".parquet")
+            write_part(destination, table_name, kept, key)
     return dropped
 
 
-def clear_tables(destination: Path) -> None:
+def clear_tables(destination: str) -> None:
     """Remove every part of every table (a full refresh), commit marker last."""
+    fs, _ = filesystem(destination)
     for name in reversed(WRITE_ORDER):
-        for part in (destination / name).glob("part-*.parquet"):
-            part.unlink()
+        for part in list_parts(destination, name):
+            fs.rm(part)

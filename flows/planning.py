@@ -10,7 +10,6 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from flows.parquet_io import read_columns
 from flows.sources import list_sources, read_page, source_root, source_uri
@@ -39,7 +38,7 @@ class DestinationState:
     uri_by_doc_id: dict[str, str]
 
     @classmethod
-    def read(cls, destination: Path) -> DestinationState:
+    def read(cls, destination: str) -> DestinationState:
         docs = read_columns(destination, "documents", ["source_uri", "doc_id"]).to_pydict()
         rejects = read_columns(destination, "rejects", ["source_uri", "doc_id"]).to_pydict()
         by_uri = dict(zip(rejects["source_uri"], rejects["doc_id"], strict=True))
@@ -47,9 +46,9 @@ class DestinationState:
         return cls(by_uri, dict(zip(docs["doc_id"], docs["source_uri"], strict=True)))
 
 
-def plan_run(source: str, destination: Path, batch_size: int, max_bytes: int, full_refresh: bool) -> Plan:
+def plan_run(source: str, destination: str, batch_size: int, max_bytes: int, full_refresh: bool) -> Plan:
     state = DestinationState({}, {}) if full_refresh else DestinationState.read(destination)
-    plan = Plan(root=str(source_root(source)))
+    plan = Plan(root=source_root(source))
     batch: list[WorkItem] = []
     for item in _classify(source, plan, state, max_bytes):
         batch.append(item)
@@ -63,10 +62,10 @@ def plan_run(source: str, destination: Path, batch_size: int, max_bytes: int, fu
 
 def _classify(source: str, plan: Plan, state: DestinationState, max_bytes: int) -> Iterator[WorkItem]:
     first_uri_of: dict[str, str] = {}
-    for path in list_sources(source):
+    for location in list_sources(source):
         plan.counts["seen"] += 1
-        uri = source_uri(path)
-        raw = read_page(path, Path(plan.root), max_bytes)
+        uri = source_uri(location)
+        raw = read_page(location, plan.root, max_bytes)
         doc_id = None if isinstance(raw, Reject) else doc_id_for(raw)
         if uri in state.doc_id_by_uri and state.doc_id_by_uri[uri] == doc_id:
             plan.counts["unchanged"] += 1
@@ -83,7 +82,7 @@ def _classify(source: str, plan: Plan, state: DestinationState, max_bytes: int) 
             plan.early_rejects.append((Reject(uri, "duplicate", f"same bytes as {first}"), doc_id))
             continue
         first_uri_of[doc_id] = uri
-        yield WorkItem(str(path), uri, doc_id)
+        yield WorkItem(location, uri, doc_id)
 
 
 def _stored_elsewhere(state: DestinationState, doc_id: str, uri: str) -> str | None:
