@@ -15,6 +15,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.task_runners import ProcessPoolTaskRunner
 
+from flows.locking import DEFAULT_LOCK_TIMEOUT, destination_lock
 from flows.parquet_io import clear_tables, drop_rows, remove_stale_files, write_batch
 from flows.planning import Plan, WorkItem, batch_key, plan_run
 from flows.records import batch_tables
@@ -95,12 +96,22 @@ def clean_documents(
     batch_size: int = DEFAULT_BATCH_SIZE,
     max_bytes: int = DEFAULT_MAX_BYTES,
     full_refresh: bool = False,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
 ) -> dict:
-    """Clean every page under ``source`` into Parquet tables under ``destination``."""
+    """Clean every page under ``source`` into Parquet tables under ``destination``.
+
+    One run at a time per destination: a second run waits up to ``lock_timeout`` seconds for the
+    first, then fails with a message naming the holder.
+    """
+    options = CleanOptions(convert=convert, max_bytes=max_bytes)
+    with destination_lock(destination, timeout=lock_timeout):
+        return _run(source, destination, options, batch_size, full_refresh)
+
+
+def _run(source: str, destination: str, options: CleanOptions, batch_size: int, full_refresh: bool) -> dict:
     started = time.monotonic()
     logger = get_run_logger()
-    options = CleanOptions(convert=convert, max_bytes=max_bytes)
-    plan = plan_inputs(source, destination, batch_size, max_bytes, full_refresh)
+    plan = plan_inputs(source, destination, batch_size, options.max_bytes, full_refresh)
     replace_old_rows(destination, plan.replaced_uris, full_refresh)
     logger.info("%d inputs: %s; %d batches", plan.counts["seen"], dict(plan.counts), len(plan.batches))
     futures = [clean_batch.submit(batch, plan.root, destination, options) for batch in plan.batches]
@@ -115,6 +126,7 @@ def clean_documents(
             results.append(reject_failed_batch(destination, batch, f"{type(error).__name__}: {error}"))
     summary = summarize(plan, results, time.monotonic() - started, failed)
     create_markdown_artifact(markdown=summary_markdown(summary), key="clean-documents-summary")
+    logger.info("run summary: %s", summary)
     if failed:
         raise RuntimeError(f"{failed} batch(es) failed; their inputs are in rejects as internal_error")
     return summary

@@ -15,6 +15,9 @@ from flows.parquet_io import read_columns
 from flows.sources import list_sources, read_page, source_root, source_uri
 from transforms.models import Reject, doc_id_for
 
+RETRY_REASON = "internal_error"
+_RETRY = "retry"  # never equal to a doc_id, so the input counts as changed and its old row goes
+
 
 @dataclass(frozen=True, slots=True)
 class WorkItem:
@@ -40,8 +43,13 @@ class DestinationState:
     @classmethod
     def read(cls, destination: str) -> DestinationState:
         docs = read_columns(destination, "documents", ["source_uri", "doc_id"]).to_pydict()
-        rejects = read_columns(destination, "rejects", ["source_uri", "doc_id"]).to_pydict()
-        by_uri = dict(zip(rejects["source_uri"], rejects["doc_id"], strict=True))
+        rejects = read_columns(destination, "rejects", ["source_uri", "doc_id", "reason"]).to_pydict()
+        # An input rejected for an internal error is tried again by the next run.
+        retried = [r != RETRY_REASON for r in rejects["reason"]]
+        by_uri = {
+            u: d for u, d, keep in zip(rejects["source_uri"], rejects["doc_id"], retried, strict=True) if keep
+        }
+        by_uri.update((u, _RETRY) for u, keep in zip(rejects["source_uri"], retried, strict=True) if not keep)
         by_uri.update(zip(docs["source_uri"], docs["doc_id"], strict=True))
         return cls(by_uri, dict(zip(docs["doc_id"], docs["source_uri"], strict=True)))
 

@@ -111,3 +111,9 @@ def test_a_batch_that_keeps_failing_is_retried_then_rejected_alone(harness, tmp_
     assert sorted(Path(r["source_uri"]).name for r in rejects) == ["page-4.txt", "page-5.txt"]
     assert {r["reason"] for r in rejects} == {"internal_error"}
     assert "simulated bug" in rejects[0]["detail"]
+
+    monkeypatch.setattr(flow_module, "clean_page", real_clean_page)  # the bug is fixed
+    rerun = clean_documents(str(pages), str(dest), batch_size=2)
+    assert (rerun["changed"], rerun["documents"], rerun["unchanged"]) == (2, 2, 4)
+    assert pq.read_table(dest / "documents").num_rows == 6
+    assert pq.read_table(dest / "rejects").num_rows == 0
