@@ -13,7 +13,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
-from prefect.task_runners import ProcessPoolTaskRunner
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from flows.locking import DEFAULT_LOCK_TIMEOUT, destination_lock
 from flows.parquet_io import clear_tables, drop_rows, remove_stale_files, write_batch
@@ -97,39 +97,69 @@ def clean_documents(
     max_bytes: int = DEFAULT_MAX_BYTES,
     full_refresh: bool = False,
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    workers: int | None = None,
+    dask_address: str | None = None,
 ) -> dict:
     """Clean every page under ``source`` into Parquet tables under ``destination``.
 
-    One run at a time per destination: a second run waits up to ``lock_timeout`` seconds for the
-    first, then fails with a message naming the holder.
+    Batches run on ``workers`` processes (default: every core; 0: one thread in this process), or
+    on the Dask cluster at ``dask_address``. One run at a time per destination: a second run
+    waits up to ``lock_timeout`` seconds for the first, then fails with a message naming the holder.
     """
     options = CleanOptions(convert=convert, max_bytes=max_bytes)
     with destination_lock(destination, timeout=lock_timeout):
-        return _run(source, destination, options, batch_size, full_refresh)
+        return _run(
+            source, destination, options, batch_size, full_refresh, batch_runner(workers, dask_address)
+        )
 
 
-def _run(source: str, destination: str, options: CleanOptions, batch_size: int, full_refresh: bool) -> dict:
+def batch_runner(workers: int | None = None, dask_address: str | None = None) -> TaskRunner:
+    """Where batches run: an existing Dask cluster, ``workers`` processes, or one thread (0)."""
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(address=dask_address)
+    if workers == 0:
+        return ThreadPoolTaskRunner(max_workers=1)
+    return ProcessPoolTaskRunner(max_workers=workers or os.cpu_count())
+
+
+def _run(
+    source: str,
+    destination: str,
+    options: CleanOptions,
+    batch_size: int,
+    full_refresh: bool,
+    runner: TaskRunner,
+) -> dict:
     started = time.monotonic()
     logger = get_run_logger()
     plan = plan_inputs(source, destination, batch_size, options.max_bytes, full_refresh)
     replace_old_rows(destination, plan.replaced_uris, full_refresh)
     logger.info("%d inputs: %s; %d batches", plan.counts["seen"], dict(plan.counts), len(plan.batches))
-    futures = [clean_batch.submit(batch, plan.root, destination, options) for batch in plan.batches]
     results = [write_rejects(destination, plan.early_rejects)] if plan.early_rejects else []
     failed = 0
-    for batch, future in zip(plan.batches, futures, strict=True):
-        try:
-            results.append(future.result())
-        except Exception as error:  # the batch failed after its retries: account for its inputs
-            failed += 1
-            logger.error("batch of %d inputs failed: %s", len(batch), error)
-            results.append(reject_failed_batch(destination, batch, f"{type(error).__name__}: {error}"))
+    with runner:
+        futures = [
+            runner.submit(clean_batch, _batch_parameters(b, plan, destination, options)) for b in plan.batches
+        ]
+        for batch, future in zip(plan.batches, futures, strict=True):
+            try:
+                results.append(future.result())
+            except Exception as error:  # the batch failed after its retries: account for its inputs
+                failed += 1
+                logger.error("batch of %d inputs failed: %s", len(batch), error)
+                results.append(reject_failed_batch(destination, batch, f"{type(error).__name__}: {error}"))
     summary = summarize(plan, results, time.monotonic() - started, failed)
     create_markdown_artifact(markdown=summary_markdown(summary), key="clean-documents-summary")
     logger.info("run summary: %s", summary)
     if failed:
         raise RuntimeError(f"{failed} batch(es) failed; their inputs are in rejects as internal_error")
     return summary
+
+
+def _batch_parameters(batch: list[WorkItem], plan: Plan, destination: str, options: CleanOptions) -> dict:
+    return {"items": batch, "root": plan.root, "destination": destination, "options": options}
 
 
 def summarize(plan: Plan, results: list[dict], seconds: float, failed_batches: int) -> dict:
@@ -179,11 +209,4 @@ def summary_markdown(summary: dict) -> str:
             "|---|---|",
             *kinds,
         ]
-    )
-
-
-def with_workers(workers: int | None):
-    """The flow with batches in ``workers`` parallel processes (default: every core)."""
-    return clean_documents.with_options(
-        task_runner=ProcessPoolTaskRunner(max_workers=workers or os.cpu_count())
     )

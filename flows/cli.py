@@ -23,7 +23,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("destination")
     run.add_argument("--convert", default="t2s", help="OpenCC config (t2s, tw2s, s2t, …) or 'none'")
     run.add_argument("--batch-size", type=int, default=None, help="pages per task (default 200)")
-    run.add_argument("--workers", type=int, default=None, help="parallel processes (default: all cores)")
+    run.add_argument(
+        "--workers", type=int, default=None, help="parallel processes (default: all cores; 0: one thread)"
+    )
+    run.add_argument(
+        "--dask-address", help="run batches on this dask.distributed scheduler (tcp://host:8786)"
+    )
     run.add_argument("--max-bytes", type=int, default=None, help="reject pages larger than this")
     run.add_argument("--full-refresh", action="store_true", help="reprocess everything, replace outputs")
     run.add_argument(
@@ -108,7 +113,7 @@ def serve_command(args: argparse.Namespace) -> int:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    from flows.clean_documents import DEFAULT_BATCH_SIZE, with_workers
+    from flows.clean_documents import DEFAULT_BATCH_SIZE, clean_documents
     from transforms.pipeline import DEFAULT_MAX_BYTES, CleanOptions
 
     try:  # bad options fail here, before Prefect starts its API
@@ -117,7 +122,7 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"docclean: {error}", file=sys.stderr)
         return 2
     try:
-        summary = with_workers(args.workers)(
+        summary = clean_documents(
             source=args.source,
             destination=args.destination,
             convert=args.convert,
@@ -125,6 +130,8 @@ def run_command(args: argparse.Namespace) -> int:
             max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
             full_refresh=args.full_refresh,
             lock_timeout=args.lock_timeout,
+            workers=args.workers,
+            dask_address=args.dask_address,
         )
     except Exception as error:
         print(f"docclean: run failed: {error}", file=sys.stderr)

@@ -17,9 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from prefect import Flow
 from prefect.schedules import Cron
-from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from flows.clean_documents import DEFAULT_BATCH_SIZE, clean_documents
 from transforms.pipeline import DEFAULT_MAX_BYTES, CleanOptions
@@ -89,6 +87,8 @@ class DeploymentSettings:
             "max_bytes": self.max_bytes,
             "full_refresh": self.full_refresh,
         }
+        if self.workers is not None:
+            params["workers"] = self.workers
         if self.source:
             params["source"] = self.source
         if self.destination:
@@ -102,31 +102,14 @@ class DeploymentSettings:
         return Cron(self.cron, timezone=self.timezone, active=active)
 
 
-def task_runner(workers: int | None = None):
-    """Batches in ``workers`` processes; ``workers=0``: one thread in the flow-run process.
-
-    ``ProcessPoolTaskRunner`` works both under ``docclean serve`` and a process worker (each flow
-    run is its own process there, and the tasks are importable from the installed package).
-    """
-    if workers == 0:
-        return ThreadPoolTaskRunner(max_workers=1)
-    return ProcessPoolTaskRunner(max_workers=workers or os.cpu_count())
-
-
-def deployment_flow(workers: int | None = None) -> Flow:
-    """``clean-documents`` with the deployment's task runner (same flow name and parameters)."""
-    return clean_documents.with_options(task_runner=task_runner(workers))
-
-
-# The entrypoint of prefect.yaml (`flows/deployment.py:daily_flow`). A process worker imports it in
-# each flow-run process, so DOCCLEAN_WORKERS set for the worker is honoured on every run.
-daily_flow = deployment_flow(_env_int(os.environ, "WORKERS"))
+# The entrypoint of prefect.yaml (`flows/deployment.py:daily_flow`): the flow itself; the number
+# of processes (or a Dask address) is a run parameter like any other.
+daily_flow = clean_documents
 
 
 def serve(settings: DeploymentSettings) -> None:
     """Create (or update) ``clean-documents/daily`` and execute its runs until interrupted."""
-    flow = deployment_flow(settings.workers)
-    flow.serve(
+    clean_documents.serve(
         name=DEPLOYMENT_NAME,
         schedules=[settings.schedule()],
         parameters=settings.parameters(),

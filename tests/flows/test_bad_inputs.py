@@ -103,7 +103,9 @@ def test_a_batch_that_keeps_failing_is_retried_then_rejected_alone(harness, tmp_
     monkeypatch.setattr(flow_module, "clean_page", flaky_clean_page)
     dest = tmp_path / "out"
     with pytest.raises(RuntimeError, match="1 batch"):
-        clean_documents(str(pages), str(dest), batch_size=2)
+        clean_documents(
+            str(pages), str(dest), batch_size=2, workers=0
+        )  # in-process: the fault is injected here
     assert len(attempts) == 3  # the first try and two retries
     docs = sorted(Path(u).name for u in pq.read_table(dest / "documents").column("source_uri").to_pylist())
     rejects = pq.read_table(dest / "rejects").to_pylist()
