@@ -8,10 +8,12 @@ from __future__ import annotations
 import os
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 
-from prefect import flow, get_run_logger, task
+from prefect import flow, get_client, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
@@ -139,7 +141,7 @@ def _run(
     logger.info("%d inputs: %s; %d batches", plan.counts["seen"], dict(plan.counts), len(plan.batches))
     results = [write_rejects(destination, plan.early_rejects)] if plan.early_rejects else []
     failed = 0
-    with runner:
+    with _api_shared_with_workers(), runner:
         futures = [
             runner.submit(clean_batch, _batch_parameters(b, plan, destination, options)) for b in plan.batches
         ]
@@ -156,6 +158,23 @@ def _run(
     if failed:
         raise RuntimeError(f"{failed} batch(es) failed; their inputs are in rejects as internal_error")
     return summary
+
+
+@contextmanager
+def _api_shared_with_workers() -> Iterator[None]:
+    """Point worker processes at this run's Prefect API.
+
+    Without a configured ``PREFECT_API_URL`` the run uses Prefect's ephemeral server, and each
+    process-pool worker would start one more of its own (about 200 MiB and seconds each).
+    """
+    if os.environ.get("PREFECT_API_URL"):
+        yield
+        return
+    os.environ["PREFECT_API_URL"] = str(get_client().api_url)
+    try:
+        yield
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)
 
 
 def _batch_parameters(batch: list[WorkItem], plan: Plan, destination: str, options: CleanOptions) -> dict:

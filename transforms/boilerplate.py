@@ -18,8 +18,9 @@ from transforms.blocks import Block, BlockKind
 from transforms.convert import get_converter
 from transforms.models import Removed
 
-# Boilerplate lines are short; long blocks are body text and skip the (costly) key.
-MAX_BOILERPLATE_CHARS = 300
+# Boilerplate lines are short (the longest, the disclaimer, is about 50 characters); longer blocks
+# are body text and skip the (costly) key.
+MAX_BOILERPLATE_CHARS = 160
 
 
 @dataclass(slots=True)

@@ -77,6 +77,8 @@ class Conversion:
         if self.config == NO_CONVERSION or not text:
             return text, 0
         converted = get_converter(self.config).convert(text)
+        if converted == text:  # the common case on simplified pages
+            return text, 0
         if not self.full:
             converted = _keep_valid_simplified(text, converted)
         return converted, _count_changed(text, converted)

@@ -57,6 +57,8 @@ BINARY_MAGIC = (
 )
 SNIFF_BYTES = 4096
 META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
+# Private-use and C1 control code points: what a wrong multibyte decoding produces.
+MOJIBAKE_CHARS = re.compile("[\ue000-\uf8ff\x80-\x9f]")
 # A multibyte character cut by truncation at the very end of the file is not a reason to reject.
 MAX_TRUNCATED_TAIL = 3
 
@@ -157,5 +159,4 @@ def _looks_like_text(text: str) -> bool:
     """Reject decodings full of private-use or unassigned code points (mojibake)."""
     if not text:
         return False
-    odd = sum(1 for c in text if "\ue000" <= c <= "\uf8ff" or 0x80 <= ord(c) <= 0x9F)
-    return odd <= max(2, len(text) // 200)
+    return len(MOJIBAKE_CHARS.findall(text)) <= max(2, len(text) // 200)

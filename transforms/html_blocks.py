@@ -14,6 +14,13 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from transforms import patterns
 from transforms.blocks import Block, BlockKind, is_indented, split_merged_paragraphs
+from transforms.boilerplate import (
+    MAX_BOILERPLATE_CHARS,
+    classify_line,
+    match_key,
+    parse_site_header,
+    spaced_key,
+)
 
 OTHER_DOCS_GROUP = 1
 
@@ -97,9 +104,7 @@ def _context(node: NavigableString | Tag) -> tuple[Tag | None, bool, bool]:
 
 
 def _key(text: str) -> str:
-    from transforms.boilerplate import match_key
-
-    return match_key(text) if len(text) <= 300 else ""
+    return match_key(text) if len(text) <= MAX_BOILERPLATE_CHARS else ""
 
 
 def _other_docs_region(lines: list[_Line]) -> set[int]:
@@ -209,8 +214,6 @@ def _title_position(lines: list[_Line], title: str) -> int:
 
 
 def _is_site_line(text: str) -> bool:
-    from transforms.boilerplate import classify_line, parse_site_header, spaced_key
-
     key = _key(text)
     return bool(key) and (classify_line(key) is not None or parse_site_header(spaced_key(text)) is not None)
 

@@ -24,7 +24,7 @@ def unify_line_endings(text: str) -> str:
     >>> unify_line_endings("a\\r\\nb\\rc")
     'a\\nb\\nc'
     """
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def remove_invisible(text: str) -> str:
@@ -53,7 +53,7 @@ def compose_unicode(text: str) -> str:
     >>> compose_unicode("e\\u0301，") == "\\u00e9，"
     True
     """
-    return unicodedata.normalize("NFC", text)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def narrow_fullwidth_alnum(text: str) -> str:
