@@ -60,9 +60,10 @@ SITE_CHROME_LINES = (
     re.compile(r"copyright|allrightsreserved|版权所有|icp备|icp证|公网安备", re.I),
     re.compile(r"^(?:广告|advertisement|ad|展开|收起|返回顶部|分享到|更多>*|查看更多>*)$", re.I),
 )
-# Tags whose content is never document text.
+# Tags whose content is never document text. <form> is not one: ASP.NET pages wrap the whole body
+# in a form; a search form's own controls (input, button, select) go anyway.
 HTML_DROP_TAGS = frozenset(
-    "script style noscript template iframe svg head nav header footer aside form button input select "
+    "script style noscript template iframe svg head nav header footer aside button input select "
     "textarea img object embed canvas video audio map".split()
 )
 HTML_BLOCK_TAGS = frozenset(

@@ -179,3 +179,15 @@ def test_entities_and_invisible_characters_are_decoded_and_dropped():
         "<h1>题目</h1><p>&#12288;&#12288;他说&ldquo;好&rdquo;&#8203;&mdash;&mdash;真的&hellip;</p>"
     )
     assert clean_page(page.encode(), "e.html").text == "他说“好”——真的…"
+
+
+def test_a_page_wrapped_in_one_form_keeps_its_body():
+    """ASP.NET WebForms pages put the whole body inside <form id="form1">."""
+    page = html_page(
+        f"""<form id="form1" method="post"><div><input name="kw"><button>搜索</button>
+        <a href="/">首页</a> <a href="/n">资讯</a></div><h1>{TITLE}</h1><p>{PARAGRAPHS[0]}</p>
+        <p>{PARAGRAPHS[1]}</p><div><a href="/c">联系我们</a> | <a href="/a">关于我们</a></div></form>"""
+    )
+    doc = clean_page(page.encode("utf-8"), "form.html")
+    assert doc.title == TITLE
+    assert doc.sections[0].paragraphs == (CLEAN[0], CLEAN[1])
