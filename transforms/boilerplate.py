@@ -145,7 +145,9 @@ def _drop_other_docs(blocks: list[Block], split: Split) -> list[Block]:
 def _route_block(block: Block, key: str, split: Split) -> None:
     kind = classify_line(key) if key else None
     header = parse_site_header(spaced_key(block.text)) if key and kind is None else None
-    if header and (len(header) > 1 or not _has_body(split)) and split.metadata.source_name is None:
+    # A lone field counts only above the body (a 来源 line under a table is text); fields may
+    # come one per line, as when a page puts each in its own element.
+    if header and (len(header) > 1 or not _has_body(split)) and _all_unset(split.metadata, header):
         _fill_header(split.metadata, header)
         kind = "site_header"
     if kind:
@@ -158,11 +160,14 @@ def _has_body(split: Split) -> bool:
     return any(b.kind is BlockKind.TEXT for b in split.body)
 
 
+def _all_unset(metadata: RawMetadata, header: dict[str, str]) -> bool:
+    return all(getattr(metadata, name) is None for name in header)
+
+
 def _fill_header(metadata: RawMetadata, header: dict[str, str]) -> None:
-    metadata.source_name = header.get("source_name") or None
-    metadata.uploader = header.get("uploader") or None
-    if header.get("citation_count"):
-        metadata.citation_count = int(header["citation_count"])
+    for name, value in header.items():
+        if value:
+            setattr(metadata, name, int(value) if name == "citation_count" else value)
 
 
 def _take_bylines(split: Split) -> None:

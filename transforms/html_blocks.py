@@ -63,44 +63,56 @@ def _title(soup: BeautifulSoup) -> str:
     return ""
 
 
+# Nearest block ancestor, inside a link, inside bold text, inside an article.
+_Context = tuple[Tag | None, bool, bool, bool]
+_ROOT: _Context = (None, False, False, False)
+
+
 def _lines(soup: BeautifulSoup) -> list[_Line]:
-    """Split the document into lines: a new line at each block element and each ``<br>``."""
+    """Split the document into lines: a new line at each block element and each ``<br>``.
+
+    Each element's context comes from its parent's, computed once, so deep nesting stays linear.
+    """
     lines: list[_Line] = []
+    contexts: dict[int, _Context | None] = {}
     for node in soup.descendants:
+        parent = contexts.get(id(node.parent), _ROOT) if node.parent is not soup else _ROOT
         if isinstance(node, Tag):
-            if node.name == "br":
-                block = _context(node)[0]
-                if block is not None:
-                    lines.append(_Line(block))
+            context = contexts[id(node)] = _child_context(parent, node)
+            if node.name == "br" and context is not None and context[0] is not None:
+                lines.append(_Line(context[0]))
             continue
-        if type(node) is not NavigableString or not node.strip():
+        if parent is None or parent[0] is None or type(node) is not NavigableString or not node.strip():
             continue
-        block, in_link, in_bold = _context(node)
-        if block is None:
-            continue
-        if not lines or lines[-1].element is not block:
-            lines.append(_Line(block, heading=block.name in patterns.HTML_HEADING_TAGS or block.name == "h1"))
-        line = lines[-1]
-        line.anchor = line.anchor or node.parent
-        line.parts.append(str(node))
-        line.link_chars += len(node.strip()) if in_link else 0
-        line.bold_chars += len(node.strip()) if in_bold else 0
+        _add_text(lines, node, *parent[:3])
     return [line for line in lines if line.text.strip()]
 
 
-def _context(node: NavigableString | Tag) -> tuple[Tag | None, bool, bool]:
-    """Nearest block ancestor, and whether the node sits in a link or bold text; None if dropped."""
-    block: Tag | None = None
-    in_link = in_bold = False
-    for parent in node.parents:
-        name = parent.name
-        if name in patterns.HTML_DROP_TAGS:
-            return None, False, False
-        in_link = in_link or name == "a"
-        in_bold = in_bold or name in patterns.HTML_BOLD_TAGS
-        if block is None and name in patterns.HTML_BLOCK_TAGS:
-            block = parent
-    return block, in_link, in_bold
+def _child_context(parent: _Context | None, tag: Tag) -> _Context | None:
+    """None when the tag's content is never text (scripts, navigation, controls).
+
+    A ``<header>`` or ``<footer>`` inside an article is the article's own (title, bylines).
+    """
+    if parent is None:
+        return None
+    block, in_link, in_bold, in_article = parent
+    if tag.name in patterns.HTML_DROP_TAGS and not (in_article and tag.name in patterns.HTML_ARTICLE_PARTS):
+        return None
+    bold = tag.name in patterns.HTML_BOLD_TAGS or bool(patterns.BOLD_STYLE.search(str(tag.get("style", ""))))
+    own_block = tag if tag.name in patterns.HTML_BLOCK_TAGS else block
+    article = in_article or tag.name in patterns.HTML_ARTICLE_TAGS
+    return own_block, in_link or tag.name == "a", in_bold or bold, article
+
+
+def _add_text(lines: list[_Line], node: NavigableString, block: Tag, in_link: bool, in_bold: bool) -> None:
+    if not lines or lines[-1].element is not block:
+        lines.append(_Line(block, heading=block.name in patterns.HTML_HEADING_TAGS or block.name == "h1"))
+    line = lines[-1]
+    line.anchor = line.anchor or node.parent
+    line.parts.append(str(node))
+    visible = len(node.strip())
+    line.link_chars += visible if in_link else 0
+    line.bold_chars += visible if in_bold else 0
 
 
 def _key(text: str) -> str:

@@ -72,6 +72,9 @@ HTML_BLOCK_TAGS = frozenset(
 )
 HTML_HEADING_TAGS = frozenset("h2 h3 h4 h5 h6".split())
 HTML_BOLD_TAGS = frozenset("b strong".split())
+HTML_ARTICLE_TAGS = frozenset("article main".split())
+HTML_ARTICLE_PARTS = frozenset("header footer".split())
+BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.I)
 # A line whose text is mostly link text is navigation, a link list or a button.
 MAX_LINK_SHARE = 0.5
 TITLE_SITE_SUFFIX = re.compile(r"\s*(?:[-_|｜–—]\s*[^-_|｜–—]{1,40})$")

@@ -1,0 +1,124 @@
+"""Saved pages in structures unlike the development corpus (html_cases/, written for this project).
+
+trafilatura-style checks: the document's title, headings, metadata and counts, plus text that
+must not survive.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transforms import Document, clean_page
+
+CASES = Path(__file__).parent / "html_cases"
+
+EXPECTED = {
+    "blog_article.html": dict(
+        title="社区图书馆如何留住年轻读者",
+        headings=[None, "一、先弄清楚读者在哪里", "二、让书架跟着兴趣走", "（一）投票的办法"],
+        n_paragraphs=5,
+        other_docs=0,
+        editor="林晓",
+        author_note=None,
+        source_name=None,
+        absent=["青禾随笔", "首页", "标签", "相关文章", "城市夜读空间观察", "订阅", "保留所有权利"],
+    ),
+    "form_wrapped.html": dict(
+        title="乡村学校的课后服务实践",
+        headings=[None],
+        n_paragraphs=2,
+        other_docs=0,
+        editor=None,
+        author_note=None,
+        source_name=None,
+        absent=["首页", "资讯", "联系我们", "搜索"],
+    ),
+    "indented_bold.html": dict(
+        title="家庭厨余垃圾分类的居民参与意愿",
+        headings=[None, "一、调查设计", "二、主要发现"],
+        n_paragraphs=6,
+        other_docs=0,
+        editor=None,
+        author_note="作者：王一，李二",
+        source_name=None,
+        absent=["首页"],
+    ),
+    "sidebar_first.html": dict(
+        title="城市屋顶绿化的降温效果研究",
+        headings=["1 研究背景", "2 观测结果"],
+        n_paragraphs=3,
+        other_docs=2,
+        editor=None,
+        author_note="作者单位：某大学建筑学院",
+        source_name="城市环境研究",
+        absent=[
+            "学海文库",
+            "热门下载",
+            "实习报告范文",
+            "首页",
+            "点击查看全文",
+            "屋顶花园设计要点",
+            "网站地图",
+            "湿地公园",
+            "加装电梯",
+            "下载到本地",
+            "声明",
+        ],
+    ),
+    "table_layout.html": dict(
+        title="山区茶园的土壤保持措施",
+        headings=[None, "一、修筑等高梯田", "二、行间种植绿肥"],
+        n_paragraphs=4,
+        other_docs=0,
+        editor=None,
+        author_note="作者单位：某县农业技术推广站",
+        source_name=None,
+        absent=["种植技术", "市场行情", "关于本站", "友情链接", "版权所有", "备案号"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_saved_page_cleans_to_its_article(name: str):
+    want = EXPECTED[name]
+    doc = clean_page((CASES / name).read_bytes(), name)
+    assert isinstance(doc, Document), doc
+    assert doc.title == want["title"]
+    assert [s.heading for s in doc.sections] == want["headings"]
+    assert (doc.n_paragraphs, doc.n_other_docs_removed) == (want["n_paragraphs"], want["other_docs"])
+    meta = doc.metadata
+    assert (meta.editor, meta.author_note, meta.source_name) == (
+        want["editor"],
+        want["author_note"],
+        want["source_name"],
+    )
+    for chrome in want["absent"]:
+        assert chrome not in doc.text, chrome
+
+
+def test_text_at_every_level_of_deep_nesting_is_read_in_linear_time():
+    page = (
+        "<html><body><h1>深层</h1>"
+        + "".join(f"<div>第{i}层的文字。" for i in range(20_000))
+        + "</div>" * 20_000
+    )
+    doc = clean_page(page.encode("utf-8"), "deep.html")
+    assert doc.n_paragraphs == 20_000  # quadratic walking took over a minute here
+
+
+def test_headings_bold_by_style_and_header_fields_in_separate_elements():
+    page = """<html><body><h1>题目</h1><div>来源：某刊</div><div>被引量：3次</div><div>上传用户：abc</div>
+    <p style="font-weight: bold">一、背景介绍</p><p>正文一段。</p>
+    <p><span style="font-weight:700">研究方法</span></p><p>　　来源：国家统计局</p></body></html>"""
+    doc = clean_page(page.encode("utf-8"), "styled.html")
+    assert (doc.metadata.source_name, doc.metadata.citation_count, doc.metadata.uploader) == (
+        "某刊",
+        3,
+        "abc",
+    )
+    assert [(s.heading, s.paragraphs) for s in doc.sections] == [
+        ("一、背景介绍", ("正文一段。",)),
+        ("研究方法", ("来源：国家统计局",)),  # a lone 来源 line below the body start is text
+    ]
