@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from prefect.schedules import Cron
@@ -58,7 +58,6 @@ class DeploymentSettings:
     schedule_active: bool = True
     workers: int | None = None
     limit: int | None = None
-    extra_parameters: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> DeploymentSettings:
@@ -93,7 +92,6 @@ class DeploymentSettings:
             params["source"] = self.source
         if self.destination:
             params["destination"] = self.destination
-        params.update(self.extra_parameters)
         return params
 
     def schedule(self) -> Cron:

@@ -21,7 +21,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+
+from flows.storage import filesystem, is_local
 
 LOCK_NAME = ".docclean.lock"
 DEFAULT_LOCK_TIMEOUT = 0.0
@@ -45,15 +46,9 @@ class DestinationLockedError(RuntimeError):
 
 def local_folder(destination: str | Path) -> Path | None:
     """The local folder of a destination path or ``file://`` URL; None for other URLs."""
-    if isinstance(destination, Path) or "://" not in destination:
-        return Path(destination)
-    parts = urlsplit(destination)
-    return Path(unquote(parts.path)) if parts.scheme == "file" else None
-
-
-def lock_path(destination: str | Path) -> Path | None:
-    folder = local_folder(destination)
-    return None if folder is None else folder / LOCK_NAME
+    if isinstance(destination, Path):
+        return destination
+    return Path(filesystem(destination)[1]) if is_local(destination) else None
 
 
 @contextmanager

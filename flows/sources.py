@@ -19,7 +19,7 @@ READ_CHUNK = 1 << 20
 def list_sources(source: str) -> Iterator[str]:
     """Yield input locations in a stable order, lazily. Hidden files and folders are skipped."""
     if is_local(source):
-        yield from (str(p) for p in _list_local(filesystem(source)[1] if "://" in source else source))
+        yield from (str(p) for p in _list_local(_local_path(source)))
         return
     fs, path = filesystem(source)
     fs.invalidate_cache()  # listings cached by an earlier run in this process may be stale
@@ -27,6 +27,11 @@ def list_sources(source: str) -> Iterator[str]:
     for found in sorted(paths):
         if not any(part.startswith(".") for part in found[len(path) :].split("/")):
             yield full_url(fs, found)
+
+
+def _local_path(source: str) -> str:
+    """A local source as a path: ``file://`` URLs lose their scheme, globs stay as written."""
+    return filesystem(source)[1] if "://" in source else source
 
 
 def _list_local(source: str) -> Iterator[Path]:
@@ -53,7 +58,7 @@ def source_root(source: str) -> str:
     """The folder that local symlinks may point into; for URLs, the source itself."""
     if not is_local(source):
         return source
-    path = Path(filesystem(source)[1] if "://" in source else source)
+    path = Path(_local_path(source))
     if path.is_dir():
         return str(path.resolve())
     if path.exists():

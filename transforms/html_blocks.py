@@ -1,8 +1,9 @@
 """HTML pages to blocks, by the structure of the document rather than by class names or ids.
 
 One parse with lxml, one linear pass over the strings. Chrome goes: tags that never hold document
-text (``nav``, ``footer``, ``aside``, ``form``, scripts, …), link-dense lines (menus, breadcrumbs,
-related-document lists), headings of link lists, copyright lines, and text before the title. The
+text (``nav``, page-level ``header``/``footer``, ``aside``, form controls, scripts, …), link-dense
+lines (menus, breadcrumbs, related-document lists), headings of link lists, copyright lines, and
+text before the title. The
 ``其他文献`` list is found by its label and ends where the label's container ends.
 """
 
@@ -155,9 +156,10 @@ def _inside(element: Tag, container: Tag) -> bool:
 
 def _body_blocks(lines: list[_Line], region: set[int], title: str) -> list[Block]:
     blocks: list[Block] = []
+    label = min(region, default=-1)
     for i, line in _kept_lines(lines, region, title):
         if i in region:
-            blocks.extend(_other_docs_blocks(line, is_label=not blocks or i == min(region)))
+            blocks.extend(_other_docs_blocks(line, is_label=i == label))
         else:
             blocks.extend(_line_blocks(line))
     return blocks

@@ -9,6 +9,7 @@ from transforms.blocks import Block, text_to_blocks
 from transforms.boilerplate import RawMetadata, Split, split_boilerplate
 from transforms.convert import NO_CONVERSION, Conversion, get_converter, plan_conversion
 from transforms.decode import Decoded, DecodeFailure, decode_bytes
+from transforms.html_blocks import html_to_blocks
 from transforms.models import Document, Metadata, Reject, doc_id_for
 from transforms.normalize import normalize_text
 from transforms.sections import build_sections
@@ -76,8 +77,6 @@ def looks_like_html(source_uri: str, text: str) -> bool:
 
 def _page_blocks(decoded: Decoded, is_html: bool) -> list[Block]:
     if is_html:
-        from transforms.html_blocks import html_to_blocks
-
         return html_to_blocks(decoded.text)
     return text_to_blocks(decoded.text.replace("\r\n", "\n").replace("\r", "\n"))
 
