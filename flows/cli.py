@@ -113,15 +113,23 @@ def serve_command(args: argparse.Namespace) -> int:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    from flows.clean_documents import DEFAULT_BATCH_SIZE, clean_documents
     from transforms.pipeline import DEFAULT_MAX_BYTES, CleanOptions
 
-    try:  # bad options fail here, before Prefect starts its API
+    try:  # bad options fail here, before any server starts
         CleanOptions(convert=args.convert, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
     except ValueError as error:
         print(f"docclean: {error}", file=sys.stderr)
         return 2
+    from flows.api_server import start_if_needed
+
+    # Boots on one core while this process imports on the other; stopped at exit, after Prefect
+    # has flushed its events to it.
+    api = start_if_needed()
+    from flows.clean_documents import DEFAULT_BATCH_SIZE, clean_documents
+
     try:
+        if api:
+            api.wait_ready()
         summary = clean_documents(
             source=args.source,
             destination=args.destination,

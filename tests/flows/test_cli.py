@@ -30,6 +30,25 @@ def test_docclean_run_on_the_bundled_examples(tmp_path: Path):
     assert docs + rejects == n_examples and docs >= 2
 
 
+def _api_servers() -> set[int]:
+    """Processes running Prefect's API app (the temporary server a run starts)."""
+    found = set()
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if b"prefect.server.api.server:create_app" in cmdline.read_bytes():
+                found.add(int(cmdline.parent.name))
+        except OSError:
+            continue
+    return found
+
+
+def test_docclean_run_starts_its_own_api_and_stops_it(tmp_path: Path):
+    before = _api_servers()
+    result = run_cli("run", str(ROOT / "examples"), str(tmp_path / "out"), "--workers", "0", cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert _api_servers() <= before  # nothing left running after the command returns
+
+
 def test_docclean_run_exits_non_zero_on_a_bad_option(tmp_path: Path):
     shutil.copytree(ROOT / "examples", tmp_path / "pages")
     result = run_cli("run", str(tmp_path / "pages"), str(tmp_path / "out"), "--convert", "nope", cwd=ROOT)
