@@ -59,10 +59,20 @@ def is_mostly_traditional(text: str) -> bool:
     (True, False)
     """
     counts = Counter(text)  # classify each distinct character once, not each occurrence
-    han = [(c, n) for c, n in counts.items() if chardata.HAN_CHAR.match(c)]
-    traditional = sum(n for c, n in han if is_traditional_char(c))
-    simplified = sum(n for c, n in han if is_simplified_char(c))
-    return traditional > simplified
+    return sum(n * _SCRIPT_VOTE[c] for c, n in counts.items()) > 0
+
+
+class _ScriptVotes(dict):
+    """Per character, cached for the process: +1 traditional-only, -1 simplified-only, else 0."""
+
+    def __missing__(self, char: str) -> int:
+        han = chardata.HAN_CHAR.match(char) is not None
+        vote = int(han and is_traditional_char(char)) - int(han and is_simplified_char(char))
+        self[char] = vote
+        return vote
+
+
+_SCRIPT_VOTE = _ScriptVotes()
 
 
 @dataclass(frozen=True, slots=True)

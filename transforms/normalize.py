@@ -14,7 +14,6 @@ from transforms.convert import Conversion
 _SPACE_RUN = re.compile(r"[ ]{2,}")
 _SPACE_BETWEEN_CHINESE = re.compile(f"(?<=[{chardata.CHINESE}]) +(?=[{chardata.CHINESE}])")
 _NARROW_PUNCT = re.compile(r"[,;:?!()]")
-_MARK = re.compile(r"[,;:?!]")
 _PAREN = re.compile(r"[()]")
 
 
@@ -86,15 +85,16 @@ def widen_chinese_punctuation(text: str) -> str:
 
 
 def _widen_marks(text: str) -> str:
-    positions = [m.start() for m in _MARK.finditer(text)]
-    if not positions:
-        return text
-    chars = list(text)
-    # One pass each way, reading the updated neighbours, so runs like ``中,,`` widen whole.
-    for i in positions + positions[::-1]:
-        if chars[i] in _MARKS and _touches_chinese(chars, i):
-            chars[i] = chardata.WIDE_PUNCT[chars[i]]
-    return "".join(chars)
+    text = _MARK_AFTER_CHINESE.sub(_widen_last, text)
+    return _MARK_BEFORE_CHINESE.sub(_widen_first, text)
+
+
+def _widen_last(match: re.Match[str]) -> str:
+    return match.group(1) + chardata.WIDE_PUNCT[match.group(2)]
+
+
+def _widen_first(match: re.Match[str]) -> str:
+    return chardata.WIDE_PUNCT[match.group()]
 
 
 def _widen_parentheses(text: str) -> str:
@@ -107,8 +107,11 @@ def _widen_parentheses(text: str) -> str:
     return "".join(chars)
 
 
-_MARKS = frozenset(",;:?!")
 _SKIPPED = frozenset(" " + chardata.QUOTES)
+# A mark whose nearest neighbour on one side, past spaces and quotes, is Chinese.
+_SKIPPABLE = re.escape(" " + chardata.QUOTES)
+_MARK_AFTER_CHINESE = re.compile(f"(?<=[{chardata.CHINESE}])([{_SKIPPABLE}]*)([,;:?!])")
+_MARK_BEFORE_CHINESE = re.compile(f"[,;:?!](?=[{_SKIPPABLE}]*[{chardata.CHINESE}])")
 
 
 def _neighbour(text: str | list[str], i: int, step: int) -> str:
