@@ -10,16 +10,18 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 
 from prefect import flow, get_client, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 
 from flows.locking import DEFAULT_LOCK_TIMEOUT, destination_lock
-from flows.parquet_io import clear_tables, drop_rows, remove_stale_files, write_batch
-from flows.planning import Plan, WorkItem, batch_key, plan_run
+from flows.parquet_io import PartsWriter, clear_tables, drop_rows, remove_stale_files
+from flows.planning import Batch, Plan, WorkItem, batch_key, plan_run
 from flows.records import batch_tables
 from flows.sources import read_page
 from transforms import CleanOptions, Document, Reject, clean_page
@@ -27,6 +29,8 @@ from transforms.models import doc_id_for
 from transforms.pipeline import DEFAULT_MAX_BYTES
 
 DEFAULT_BATCH_SIZE = 200
+# Pages cleaned and written per row group: what a worker holds in memory at once.
+PAGES_PER_ROW_GROUP = 50
 
 
 def pipeline_version() -> str:
@@ -53,8 +57,20 @@ def replace_old_rows(destination: str, uris: set[str], full_refresh: bool) -> in
 
 
 @task(name="clean-batch", retries=2, retry_delay_seconds=2)
-def clean_batch(items: list[WorkItem], root: str, destination: str, options: CleanOptions) -> dict:
-    """Read, clean and write one batch of pages; return its counts."""
+def clean_batch(batch: Batch, root: str, destination: str, options: CleanOptions) -> dict:
+    """Read, clean and write one batch of pages, a row group at a time; return its counts."""
+    items, counts = batch.items, _Counts()
+    with PartsWriter(destination, batch_key(items)) as writer:
+        for start in range(0, len(items), PAGES_PER_ROW_GROUP):
+            docs, rejects = _clean_items(items[start : start + PAGES_PER_ROW_GROUP], root, options)
+            writer.write(_tables(docs, rejects))
+            counts.add(docs, rejects)
+    return counts.as_dict()
+
+
+def _clean_items(
+    items: list[WorkItem], root: str, options: CleanOptions
+) -> tuple[list[Document], list[tuple[Reject, str | None]]]:
     docs: list[Document] = []
     rejects: list[tuple[Reject, str | None]] = []
     for item in items:
@@ -64,7 +80,7 @@ def clean_batch(items: list[WorkItem], root: str, destination: str, options: Cle
             docs.append(result)
         else:
             rejects.append((result, None if isinstance(raw, Reject) else doc_id_for(raw)))
-    return _write(destination, docs, rejects, batch_key(items))
+    return docs, rejects
 
 
 @task(name="write-rejects", retries=2, retry_delay_seconds=1)
@@ -81,13 +97,30 @@ def reject_failed_batch(destination: str, items: list[WorkItem], error: str) -> 
 def _write(
     destination: str, docs: list[Document], rejects: list[tuple[Reject, str | None]], key: str
 ) -> dict:
-    now = datetime.now(UTC)
-    write_batch(destination, batch_tables(docs, rejects, now, pipeline_version()), key)
-    return {
-        "documents": len(docs),
-        "rejects": dict(Counter(r.reason for r, _ in rejects)),
-        "removed": dict(Counter(r.kind for d in docs for r in d.removed)),
-    }
+    with PartsWriter(destination, key) as writer:
+        writer.write(_tables(docs, rejects))
+    counts = _Counts()
+    counts.add(docs, rejects)
+    return counts.as_dict()
+
+
+def _tables(docs: list[Document], rejects: list[tuple[Reject, str | None]]) -> dict:
+    return batch_tables(docs, rejects, datetime.now(UTC), pipeline_version())
+
+
+@dataclass(slots=True)
+class _Counts:
+    documents: int = 0
+    rejects: Counter = field(default_factory=Counter)
+    removed: Counter = field(default_factory=Counter)
+
+    def add(self, docs: list[Document], rejects: list[tuple[Reject, str | None]]) -> None:
+        self.documents += len(docs)
+        self.rejects.update(r.reason for r, _ in rejects)
+        self.removed.update(r.kind for d in docs for r in d.removed)
+
+    def as_dict(self) -> dict:
+        return {"documents": self.documents, "rejects": dict(self.rejects), "removed": dict(self.removed)}
 
 
 @flow(name="clean-documents", log_prints=False)
@@ -137,9 +170,9 @@ def _run(
     started = time.monotonic()
     logger = get_run_logger()
     plan = plan_inputs(source, destination, batch_size, options.max_bytes, full_refresh)
-    replace_old_rows(destination, plan.replaced_uris, full_refresh)
+    replace_old_rows(destination, quote(plan.replaced_uris), full_refresh)
     logger.info("%d inputs: %s; %d batches", plan.counts["seen"], dict(plan.counts), len(plan.batches))
-    results = [write_rejects(destination, plan.early_rejects)] if plan.early_rejects else []
+    results = [write_rejects(destination, quote(plan.early_rejects))] if plan.early_rejects else []
     failed = 0
     with _api_shared_with_workers(), runner:
         futures = [
@@ -151,7 +184,9 @@ def _run(
             except Exception as error:  # the batch failed after its retries: account for its inputs
                 failed += 1
                 logger.error("batch of %d inputs failed: %s", len(batch), error)
-                results.append(reject_failed_batch(destination, batch, f"{type(error).__name__}: {error}"))
+                results.append(
+                    reject_failed_batch(destination, quote(batch.items), f"{type(error).__name__}: {error}")
+                )
     summary = summarize(plan, results, time.monotonic() - started, failed)
     create_markdown_artifact(markdown=summary_markdown(summary), key="clean-documents-summary")
     logger.info("run summary: %s", summary)
@@ -177,8 +212,8 @@ def _api_shared_with_workers() -> Iterator[None]:
         os.environ.pop("PREFECT_API_URL", None)
 
 
-def _batch_parameters(batch: list[WorkItem], plan: Plan, destination: str, options: CleanOptions) -> dict:
-    return {"items": batch, "root": plan.root, "destination": destination, "options": options}
+def _batch_parameters(batch: Batch, plan: Plan, destination: str, options: CleanOptions) -> dict:
+    return {"batch": batch, "root": plan.root, "destination": destination, "options": options}
 
 
 def summarize(plan: Plan, results: list[dict], seconds: float, failed_batches: int) -> dict:

@@ -7,12 +7,14 @@ of a killed run, removed by :func:`remove_stale_files`.
 Readers never see a partial file. On a local disk a part is written under a hidden temporary name
 (leading ``.``, no ``.parquet`` suffix, so pyarrow, duckdb and polars never pick it up), synced,
 then renamed. On an object store a rename is a copy, not atomic; but an object only becomes
-visible when its upload completes, so parts are written straight to their final key.
+visible when its upload completes, so parts are spooled to a local temporary file and uploaded
+to their final key once complete.
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -33,32 +35,69 @@ def part_name(batch_key: str) -> str:
     return f"part-{batch_key}.parquet"
 
 
-def write_part(destination: str, table_name: str, table: pa.Table, batch_key: str) -> str:
+class PartsWriter:
+    """Stream one batch's rows into its parts, one row group per :meth:`write`; commit on exit.
+
+    Rows go to temporary files as they come, so memory holds one chunk, not the whole batch.
+    Leaving the ``with`` block normally publishes the parts in ``WRITE_ORDER`` (commit marker
+    last); an exception removes the temporary files and publishes nothing.
+    """
+
+    def __init__(self, destination: str, batch_key: str, tables: tuple[str, ...] = WRITE_ORDER) -> None:
+        self.destination, self.batch_key = destination, batch_key
+        self.local = is_local(destination)
+        self.spool = None if self.local else tempfile.TemporaryDirectory(prefix="docclean-")
+        self.temps = {name: self._temp_path(name) for name in tables}
+        self.writers = {
+            name: pq.ParquetWriter(temp, TABLES[name], compression=COMPRESSION)
+            for name, temp in self.temps.items()
+        }
+
+    def write(self, tables: dict[str, pa.Table]) -> None:
+        for name, table in tables.items():
+            if table.num_rows:
+                self.writers[name].write_table(table.cast(TABLES[name]))
+
+    def __enter__(self) -> PartsWriter:
+        return self
+
+    def __exit__(self, error_type: type | None, *_: object) -> None:
+        for writer in self.writers.values():
+            writer.close()
+        try:
+            if error_type is None:
+                for name in WRITE_ORDER:
+                    if name in self.temps:
+                        self._publish(name)
+        finally:
+            for path in self.temps.values():
+                path.unlink(missing_ok=True)
+            if self.spool:
+                self.spool.cleanup()
+
+    def _temp_path(self, table_name: str) -> Path:
+        if self.spool:
+            return Path(self.spool.name) / table_name
+        folder = Path(filesystem(self.destination)[1]) / table_name
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / f"{TEMP_PREFIX}{self.batch_key}-{uuid.uuid4().hex}"
+
+    def _publish(self, table_name: str) -> None:
+        fs, root = filesystem(self.destination)
+        final = join(root, table_name, part_name(self.batch_key))
+        temp = self.temps[table_name]
+        if self.local:
+            with open(temp, "rb") as handle:
+                os.fsync(handle.fileno())
+            os.replace(temp, final)
+        else:  # an object appears only when its upload completes
+            fs.put_file(str(temp), final)
+
+
+def write_part(destination: str, table_name: str, table: pa.Table, batch_key: str) -> None:
     """Write one table's part so that it appears complete or not at all."""
-    table = table.cast(TABLES[table_name])
-    if is_local(destination):
-        return str(_write_local(Path(filesystem(destination)[1]) / table_name, table, batch_key))
-    fs, root = filesystem(destination)
-    final = join(root, table_name, part_name(batch_key))
-    with fs.open(final, "wb") as handle:  # the object appears when the upload completes
-        pq.write_table(table, handle, compression=COMPRESSION)
-    return final
-
-
-def _write_local(folder: Path, table: pa.Table, batch_key: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    final = folder / part_name(batch_key)
-    temp = folder / f"{TEMP_PREFIX}{batch_key}-{uuid.uuid4().hex}"
-    pq.write_table(table, temp, compression=COMPRESSION)
-    with open(temp, "rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(temp, final)
-    return final
-
-
-def write_batch(destination: str, tables: dict[str, pa.Table], batch_key: str) -> None:
-    for name in WRITE_ORDER:
-        write_part(destination, name, tables[name], batch_key)
+    with PartsWriter(destination, batch_key, (table_name,)) as writer:
+        writer.write({table_name: table})
 
 
 def list_parts(destination: str, table_name: str) -> list[str]:
