@@ -8,6 +8,7 @@ wholly (or mostly) traditional document gets the full conversion.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -110,12 +111,35 @@ def plan_conversion(config: str, document_text: str) -> Conversion:
 def _keep_valid_simplified(original: str, converted: str) -> str:
     if len(converted) != len(original):  # a phrase changed length: fall back to characters
         return "".join(_t2s_char(c) if is_traditional_char(c) else c for c in original)
-    return "".join(
-        new if new != old and is_traditional_char(old) else old
-        for old, new in zip(original, converted, strict=True)
-    )
+    pieces, start = [], 0
+    for i in _changed_positions(original, converted):
+        if is_traditional_char(original[i]):
+            pieces += (original[start:i], converted[i])
+            start = i + 1
+    return "".join(pieces) + original[start:] if pieces else original
 
 
 def _count_changed(original: str, converted: str) -> int:
-    length_change = abs(len(original) - len(converted))
-    return length_change + sum(1 for a, b in zip(original, converted, strict=False) if a != b)
+    if len(original) == len(converted):
+        return sum(1 for _ in _changed_positions(original, converted))
+    differing = sum(1 for a, b in zip(original, converted, strict=False) if a != b)
+    return abs(len(original) - len(converted)) + differing
+
+
+def _changed_positions(a: str, b: str) -> Iterator[int]:
+    """Where two strings of equal length differ, in order, by halving: a few characters change in
+    a long line, and slice comparisons run at C speed where a per-character loop would not.
+
+    >>> list(_changed_positions("我們的確很大", "我们的确很大"))
+    [1, 3]
+    """
+    spans = [(0, len(a))]
+    while spans:
+        low, high = spans.pop()
+        if a[low:high] == b[low:high]:
+            continue
+        if high - low == 1:
+            yield low
+            continue
+        middle = (low + high) // 2
+        spans += ((middle, high), (low, middle))

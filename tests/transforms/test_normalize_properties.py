@@ -62,3 +62,16 @@ def test_sections_joined_in_order_give_the_document_text(lines):
         joined = [x for s in doc.sections for x in ((s.heading,) if s.heading else ()) + s.paragraphs]
         assert "\n".join(joined) == doc.text
         assert not INVISIBLE.search(doc.text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(PAGE_ALPHABET.filter(lambda c: len(c) == 1), st.booleans()), max_size=200))
+def test_stray_conversion_changes_exactly_the_differing_characters(pairs):
+    # Equal-length pairs of strings differing where the flag is set: the halving search must find
+    # every differing position, in order, and nothing else.
+    from transforms.convert import _changed_positions
+
+    original = "".join(c for c, _ in pairs)
+    changed = "".join("乾" if flip and c != "乾" else ("中" if flip else c) for c, flip in pairs)
+    expected = [i for i, (a, b) in enumerate(zip(original, changed, strict=True)) if a != b]
+    assert list(_changed_positions(original, changed)) == expected
