@@ -22,7 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("source")
     run.add_argument("destination")
     run.add_argument("--convert", default="t2s", help="OpenCC config (t2s, tw2s, s2t, …) or 'none'")
-    run.add_argument("--batch-size", type=int, default=None, help="pages per task (default 200)")
+    run.add_argument("--batch-size", type=int, default=None, help="most pages per task (default 1000)")
     run.add_argument(
         "--workers", type=int, default=None, help="parallel processes (default: all cores; 0: one thread)"
     )
@@ -49,7 +49,7 @@ def add_serve_parser(commands) -> None:
     serve.add_argument("--source", help="default source of runs [DOCCLEAN_SOURCE]")
     serve.add_argument("--destination", help="default destination of runs [DOCCLEAN_DESTINATION]")
     serve.add_argument("--convert", help="OpenCC config or 'none' [DOCCLEAN_CONVERT, t2s]")
-    serve.add_argument("--batch-size", type=int, help="pages per task [DOCCLEAN_BATCH_SIZE, 200]")
+    serve.add_argument("--batch-size", type=int, help="most pages per task [DOCCLEAN_BATCH_SIZE, 1000]")
     serve.add_argument("--max-bytes", type=int, help="reject larger pages [DOCCLEAN_MAX_BYTES]")
     serve.add_argument(
         "--full-refresh",
@@ -117,6 +117,8 @@ def run_command(args: argparse.Namespace) -> int:
 
     try:  # bad options fail here, before any server starts
         CleanOptions(convert=args.convert, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
+        if args.batch_size is not None and args.batch_size < 1:
+            raise ValueError(f"--batch-size must be at least 1, not {args.batch_size}")
     except ValueError as error:
         print(f"docclean: {error}", file=sys.stderr)
         return 2

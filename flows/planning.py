@@ -73,15 +73,20 @@ class DestinationState:
 def plan_run(source: str, destination: str, batch_size: int, max_bytes: int, full_refresh: bool) -> Plan:
     state = DestinationState({}, {}) if full_refresh else DestinationState.read(destination)
     plan = Plan(root=source_root(source))
-    batch: list[WorkItem] = []
-    for item in _classify(source, plan, state, max_bytes):
-        batch.append(item)
-        if len(batch) >= batch_size:
-            plan.batches.append(Batch(batch))
-            batch = []
-    if batch:
-        plan.batches.append(Batch(batch))
+    items = list(_classify(source, plan, state, max_bytes))
+    plan.batches = [Batch(chunk) for chunk in even_chunks(items, batch_size)]
     return plan
+
+
+def even_chunks(items: list[WorkItem], most: int) -> list[list[WorkItem]]:
+    """As few chunks as hold at most ``most`` items each, of sizes within one of each other, so
+    the last task is not a small straggler or a big one that keeps a core busy alone.
+
+    >>> [len(c) for c in even_chunks(list(range(1200)), 1000)]
+    [600, 600]
+    """
+    count = -(-len(items) // most)
+    return [items[i * len(items) // count : (i + 1) * len(items) // count] for i in range(count)]
 
 
 def _classify(source: str, plan: Plan, state: DestinationState, max_bytes: int) -> Iterator[WorkItem]:

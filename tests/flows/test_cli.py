@@ -54,3 +54,10 @@ def test_docclean_run_exits_non_zero_on_a_bad_option(tmp_path: Path):
     result = run_cli("run", str(tmp_path / "pages"), str(tmp_path / "out"), "--convert", "nope", cwd=ROOT)
     assert result.returncode != 0
     assert "nope" in result.stderr
+
+
+def test_docclean_run_refuses_a_batch_size_below_one(tmp_path: Path):
+    result = run_cli("run", str(ROOT / "examples"), str(tmp_path / "out"), "--batch-size", "-5", cwd=ROOT)
+    assert result.returncode == 2
+    assert "--batch-size must be at least 1" in result.stderr
+    assert not (tmp_path / "out").exists()  # nothing started, nothing written
