@@ -113,20 +113,21 @@ def serve_command(args: argparse.Namespace) -> int:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    from transforms.pipeline import DEFAULT_MAX_BYTES, CleanOptions
-
-    try:  # bad options fail here, before any server starts
-        CleanOptions(convert=args.convert, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
-        if args.batch_size is not None and args.batch_size < 1:
-            raise ValueError(f"--batch-size must be at least 1, not {args.batch_size}")
-    except ValueError as error:
-        print(f"docclean: {error}", file=sys.stderr)
+    if args.batch_size is not None and args.batch_size < 1:
+        print(f"docclean: --batch-size must be at least 1, not {args.batch_size}", file=sys.stderr)
         return 2
     from flows.api_server import start_if_needed
 
-    # Boots on one core while this process imports on the other; stopped at exit, after Prefect
-    # has flushed its events to it.
+    # First thing: the server boots on one core while this process imports on the other. It is
+    # stopped at exit, after Prefect has flushed its events to it.
     api = start_if_needed()
+    from transforms.pipeline import DEFAULT_MAX_BYTES, CleanOptions
+
+    try:
+        CleanOptions(convert=args.convert, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
+    except ValueError as error:
+        print(f"docclean: {error}", file=sys.stderr)
+        return 2
     from flows.clean_documents import DEFAULT_BATCH_SIZE, clean_documents
 
     try:

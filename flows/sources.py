@@ -5,6 +5,7 @@ from __future__ import annotations
 import glob
 import gzip
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -108,16 +109,17 @@ def _read_remote(location: str, max_bytes: int, uri: str) -> bytes | Reject:
 
 
 def _refuse_before_reading(path: Path, root: Path, max_bytes: int) -> tuple[str, str] | None:
-    if path.is_symlink():
+    status = os.lstat(path)  # one system call for the common case: a regular file
+    if stat.S_ISLNK(status.st_mode):
         if not path.exists():
             return "unreadable", f"broken symlink to {os.readlink(path)}"
         if not path.resolve().is_relative_to(root):
             return "symlink_outside_source", f"symlink to {path.resolve()} outside {root}"
-    if not path.is_file():
+        status = os.stat(path)
+    if not stat.S_ISREG(status.st_mode):
         return "unreadable", "not a regular file"
-    size = path.stat().st_size
-    if size > max_bytes:
-        return "too_large", f"{size} bytes > limit {max_bytes}"
+    if status.st_size > max_bytes:
+        return "too_large", f"{status.st_size} bytes > limit {max_bytes}"
     return None
 
 

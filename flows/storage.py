@@ -21,6 +21,8 @@ def filesystem(url: str) -> tuple[AbstractFileSystem, str]:
 
 
 def is_local(url: str) -> bool:
+    if "://" not in url and "::" not in url:  # a plain path: no need to ask fsspec (per input)
+        return True
     return isinstance(filesystem(url)[0], LocalFileSystem)
 
 
