@@ -18,6 +18,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 STARTUP_TIMEOUT_S = float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "60"))
@@ -60,12 +61,31 @@ class TemporaryApi:
 
 
 def start_if_needed() -> TemporaryApi | None:
-    """Start a temporary API and point this process (and its children) at it, unless one is set."""
+    """Start a temporary API and point child processes at it, unless an API is configured.
+
+    The server is launched before Prefect's settings are read (importing them takes a second) and
+    stopped at once if a profile, ``prefect.toml`` or ``.env`` names an API after all. This
+    process must run its flow inside :func:`using` the returned API: Prefect has read its settings.
+    """
     if os.environ.get("PREFECT_API_URL"):
         return None
     api = TemporaryApi()
-    os.environ["PREFECT_API_URL"] = api.url
+    from prefect.settings import get_current_settings
+
+    if get_current_settings().api.url:
+        api.stop()
+        return None
+    os.environ["PREFECT_API_URL"] = api.url  # for the pool's worker processes
     return api
+
+
+def using(api: TemporaryApi | None) -> AbstractContextManager:
+    """Prefect settings pointing this process at ``api`` (nothing to change when it is None)."""
+    if api is None:
+        return nullcontext()
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    return temporary_settings(updates={PREFECT_API_URL: api.url})
 
 
 def _launch(port: int) -> subprocess.Popen:

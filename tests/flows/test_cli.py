@@ -61,3 +61,39 @@ def test_docclean_run_refuses_a_batch_size_below_one(tmp_path: Path):
     assert result.returncode == 2
     assert "--batch-size must be at least 1" in result.stderr
     assert not (tmp_path / "out").exists()  # nothing started, nothing written
+
+
+def test_an_api_configured_in_the_prefect_profile_is_used_not_a_temporary_one(tmp_path: Path):
+    # Users who ran `prefect config set PREFECT_API_URL=…` have it in a profile, not the env.
+    home = tmp_path / "prefect-home"
+    home.mkdir()
+    (home / "profiles.toml").write_text(
+        'active = "team"\n[profiles.team]\nPREFECT_API_URL = "http://127.0.0.1:9/api"\n', encoding="utf-8"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    probe = (
+        "from flows.api_server import start_if_needed; import os; "
+        "print(type(start_if_needed()).__name__, os.environ.get('PREFECT_API_URL'))"
+    )
+    configured = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=ROOT,
+        env={**env, "PREFECT_HOME": str(home)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert configured.stdout.split() == ["NoneType", "None"], configured.stderr
+    before = _api_servers()
+    (home / "profiles.toml").write_text('active = "team"\n[profiles.team]\n', encoding="utf-8")
+    temporary = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=ROOT,
+        env={**env, "PREFECT_HOME": str(home)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    started, url = temporary.stdout.split()
+    assert started == "TemporaryApi" and url.startswith("http://127.0.0.1:")
+    assert _api_servers() <= before  # stopped when the process exited
