@@ -18,7 +18,6 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 STARTUP_TIMEOUT_S = float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "60"))
@@ -61,31 +60,35 @@ class TemporaryApi:
 
 
 def start_if_needed() -> TemporaryApi | None:
-    """Start a temporary API and point child processes at it, unless an API is configured.
+    """Start a temporary API for this run unless one is configured; None when one is.
 
-    The server is launched before Prefect's settings are read (importing them takes a second) and
-    stopped at once if a profile, ``prefect.toml`` or ``.env`` names an API after all. This
-    process must run its flow inside :func:`using` the returned API: Prefect has read its settings.
+    The server is launched, and ``PREFECT_API_URL`` set for this process and its children, before
+    Prefect reads its settings (importing them takes a second). If a profile, ``prefect.toml`` or
+    ``.env`` names an API after all, the server is stopped and the command starts again with that
+    API, so that every thread and worker of the run talks to the user's server.
     """
     if os.environ.get("PREFECT_API_URL"):
         return None
     api = TemporaryApi()
-    from prefect.settings import get_current_settings
-
-    if get_current_settings().api.url:
+    os.environ["PREFECT_API_URL"] = api.url
+    configured = configured_api_url()
+    if configured:
         api.stop()
-        return None
-    os.environ["PREFECT_API_URL"] = api.url  # for the pool's worker processes
+        os.environ["PREFECT_API_URL"] = configured
+        os.execv(sys.executable, [sys.executable, "-m", "flows.cli", *sys.argv[1:]])
     return api
 
 
-def using(api: TemporaryApi | None) -> AbstractContextManager:
-    """Prefect settings pointing this process at ``api`` (nothing to change when it is None)."""
-    if api is None:
-        return nullcontext()
-    from prefect.settings import PREFECT_API_URL, temporary_settings
+def configured_api_url() -> str | None:
+    """The API URL Prefect's settings name without this process's ``PREFECT_API_URL`` variable."""
+    from prefect.settings import Settings
 
-    return temporary_settings(updates={PREFECT_API_URL: api.url})
+    ours = os.environ.pop("PREFECT_API_URL", None)
+    try:
+        return Settings().api.url
+    finally:
+        if ours is not None:
+            os.environ["PREFECT_API_URL"] = ours
 
 
 def _launch(port: int) -> subprocess.Popen:

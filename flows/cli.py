@@ -116,7 +116,7 @@ def run_command(args: argparse.Namespace) -> int:
     if args.batch_size is not None and args.batch_size < 1:
         print(f"docclean: --batch-size must be at least 1, not {args.batch_size}", file=sys.stderr)
         return 2
-    from flows.api_server import start_if_needed, using
+    from flows.api_server import start_if_needed
 
     # First thing: the server boots on one core while this process imports on the other. It is
     # stopped at exit, after Prefect has flushed its events to it.
@@ -133,18 +133,17 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         if api:
             api.wait_ready()
-        with using(api):
-            summary = clean_documents(
-                source=args.source,
-                destination=args.destination,
-                convert=args.convert,
-                batch_size=args.batch_size or DEFAULT_BATCH_SIZE,
-                max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
-                full_refresh=args.full_refresh,
-                lock_timeout=args.lock_timeout,
-                workers=args.workers,
-                dask_address=args.dask_address,
-            )
+        summary = clean_documents(
+            source=args.source,
+            destination=args.destination,
+            convert=args.convert,
+            batch_size=args.batch_size or DEFAULT_BATCH_SIZE,
+            max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
+            full_refresh=args.full_refresh,
+            lock_timeout=args.lock_timeout,
+            workers=args.workers,
+            dask_address=args.dask_address,
+        )
     except Exception as error:
         print(f"docclean: run failed: {error}", file=sys.stderr)
         return 1

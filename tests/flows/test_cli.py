@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -63,37 +65,35 @@ def test_docclean_run_refuses_a_batch_size_below_one(tmp_path: Path):
     assert not (tmp_path / "out").exists()  # nothing started, nothing written
 
 
-def test_an_api_configured_in_the_prefect_profile_is_used_not_a_temporary_one(tmp_path: Path):
-    # Users who ran `prefect config set PREFECT_API_URL=…` have it in a profile, not the env.
-    home = tmp_path / "prefect-home"
-    home.mkdir()
-    (home / "profiles.toml").write_text(
-        'active = "team"\n[profiles.team]\nPREFECT_API_URL = "http://127.0.0.1:9/api"\n', encoding="utf-8"
-    )
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
-    probe = (
-        "from flows.api_server import start_if_needed; import os; "
-        "print(type(start_if_needed()).__name__, os.environ.get('PREFECT_API_URL'))"
-    )
-    configured = subprocess.run(
-        [sys.executable, "-c", probe],
-        cwd=ROOT,
-        env={**env, "PREFECT_HOME": str(home)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert configured.stdout.split() == ["NoneType", "None"], configured.stderr
-    before = _api_servers()
-    (home / "profiles.toml").write_text('active = "team"\n[profiles.team]\n', encoding="utf-8")
-    temporary = subprocess.run(
-        [sys.executable, "-c", probe],
-        cwd=ROOT,
-        env={**env, "PREFECT_HOME": str(home)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    started, url = temporary.stdout.split()
-    assert started == "TemporaryApi" and url.startswith("http://127.0.0.1:")
-    assert _api_servers() <= before  # stopped when the process exited
+def test_an_api_configured_in_the_prefect_profile_is_used_not_a_temporary_one(tmp_path: Path, monkeypatch):
+    # Users who ran `prefect config set PREFECT_API_URL=…` have it in a profile, not the env:
+    # the run must go to that server. Here "their" server is one more temporary API.
+    from flows.api_server import TemporaryApi
+
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "server-home"))  # its own, empty database
+    server = TemporaryApi()
+    try:
+        server.wait_ready()
+        home = tmp_path / "prefect-home"
+        home.mkdir()
+        profile = f'active = "team"\n[profiles.team]\nPREFECT_API_URL = "{server.url}"\n'
+        (home / "profiles.toml").write_text(profile, encoding="utf-8")
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+        command = [sys.executable, "-m", "flows.cli", "run", str(ROOT / "examples"), str(tmp_path / "out")]
+        result = subprocess.run(
+            [*command, "--workers", "0"],
+            cwd=ROOT,
+            env={**env, "PREFECT_HOME": str(home)},
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stderr
+        request = urllib.request.Request(
+            f"{server.url}/flow_runs/filter", data=b"{}", headers={"Content-Type": "application/json"}
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            runs = json.loads(response.read())
+        assert [r["state_type"] for r in runs] == ["COMPLETED"]  # the run is on the user's server
+    finally:
+        server.stop()
