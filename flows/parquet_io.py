@@ -62,9 +62,9 @@ class PartsWriter:
         return self
 
     def __exit__(self, error_type: type | None, *_: object) -> None:
-        for writer in self.writers.values():
-            writer.close()
         try:
+            for writer in self.writers.values():
+                writer.close()
             if error_type is None:
                 for name in WRITE_ORDER:
                     if name in self.temps:
