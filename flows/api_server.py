@@ -28,7 +28,7 @@ class TemporaryApi:
     """A Prefect API server on a free local port, ended by :meth:`stop` or at exit."""
 
     def __init__(self) -> None:
-        self.port = _free_port()
+        self.port = free_port()
         self.process = _launch(self.port)
         atexit.register(self.stop)
 
@@ -40,7 +40,7 @@ class TemporaryApi:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() == PORT_IN_USE_EXIT:  # lost the port to another process
-                self.port = _free_port()
+                self.port = free_port()
                 self.process = _launch(self.port)
             elif self.process.poll() is not None:
                 raise RuntimeError(f"Prefect's API server exited with code {self.process.returncode}")
@@ -127,7 +127,8 @@ def _site_packages() -> str:
     return str(Path(spec.origin).parent.parent)
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A loopback port nobody listens on now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 
 from prefect import flow, get_client, get_run_logger, task
@@ -35,6 +36,7 @@ DEFAULT_BATCH_SIZE = 1000
 PAGES_PER_ROW_GROUP = 50
 
 
+@cache  # read once per process: every row group of every batch records it
 def pipeline_version() -> str:
     try:
         return version("docclean")

@@ -13,7 +13,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -26,6 +25,7 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
+from flows.api_server import free_port
 from flows.deployment import DEFAULT_CRON, DEFAULT_TIMEZONE, DeploymentSettings
 
 ROOT = Path(__file__).parents[2]
@@ -45,12 +45,6 @@ LIBRARY = (
 )
 MARKET = "早市见闻\n\n  清晨六点,菜市场已经很热闹,摊主们忙着摆放新鲜的蔬菜。\n"
 RECIPE = "家常番茄炒蛋\n\n  先把鸡蛋炒到半熟盛出,再炒番茄,最后一起翻炒并加少许盐。\n"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def stop(process: subprocess.Popen) -> None:
