@@ -62,7 +62,7 @@ REMOVED = _schema(
     _field(
         "kind",
         pa.string(),
-        "site_header, download_prompt, disclaimer, reading_label, end_mark, byline, "
+        "site_header, site_chrome, download_prompt, disclaimer, reading_label, end_mark, byline, "
         "other_docs_heading, other_doc",
     ),
     _field("text", pa.string(), "the removed text as found on the page"),

@@ -90,17 +90,23 @@ def classify_line(key: str) -> str | None:
 def parse_site_header(key: str) -> dict[str, str] | None:
     """Fields of a ``来源 :X | 被引量 : N次 | 上传用户:U`` line (any part optional), or None.
 
+    Counters and dates the site prints beside them (``上传时间：…``) are part of the line but not
+    metadata fields.
+
     >>> parse_site_header(spaced_key("来源 :党建 | 被引量 : 0次 | 上传用户:a53825777"))
     {'source_name': '党建', 'citation_count': '0', 'uploader': 'a53825777'}
+    >>> parse_site_header(spaced_key("来源：党建 | 上传时间：2021-05-06 | 被引量：2次"))
+    {'source_name': '党建', 'citation_count': '2'}
     >>> parse_site_header(spaced_key("来源于群众的智慧")) is None
     True
     """
     fields: dict[str, str] = {}
     for part in patterns.HEADER_SEPARATOR.split(key):
         match = _header_field(part)
-        if match is None:
+        if match is None and not patterns.SITE_INFO_FIELD.fullmatch(part):
             return None
-        fields[match[0]] = match[1]
+        if match is not None:
+            fields[match[0]] = match[1]
     return fields or None
 
 
@@ -111,6 +117,52 @@ def _header_field(part: str) -> tuple[str, str] | None:
         if match:
             return name, match.group("value").strip()
     return None
+
+
+_COLON_SPACING = re.compile(r"\s?:\s?")
+_FURNITURE_TOKEN = re.compile(
+    rf"(?P<button>{patterns.SITE_BUTTON.pattern})|(?P<field>{patterns.SITE_INFO_FIELD.pattern})"
+    rf"|(?P<time>{patterns.SITE_INFO_TIME.pattern})"
+)
+
+
+def is_site_furniture(key: str) -> bool:
+    """Whether a line (a spaced key) is only the site's counters, dates, buttons or paging links.
+
+    A lone date is left alone: it may be the document's own.
+
+    >>> is_site_furniture(spaced_key("浏览次数：123 | 下载次数：45 | 页数：6页"))
+    True
+    >>> is_site_furniture(spaced_key("发布时间：2021-05-06 10:20  字号：大 中 小 【打印】【关闭窗口】"))
+    True
+    >>> [is_site_furniture(spaced_key(line)) for line in ("发布时间：2021-05-06", "【摘要】本文讨论")]
+    [False, False]
+    """
+    if patterns.SITE_PAGING.match(key):
+        return True
+    text = _COLON_SPACING.sub(":", patterns.SITE_FONT_SIZE.sub(" 【字号】 ", key))
+    tokens: list[re.Match[str]] = []
+    for chunk in filter(None, patterns.SITE_INFO_SEPARATOR.split(text)):
+        chunk_tokens = _tile(chunk)
+        if chunk_tokens is None:
+            return False
+        tokens.extend(chunk_tokens)
+    fields = [t.group() for t in tokens if t.lastgroup == "field"]
+    counters = any(patterns.SITE_COUNTER_FIELD.fullmatch(f) for f in fields)
+    return any(t.lastgroup == "button" for t in tokens) or counters or len(fields) >= 2
+
+
+def _tile(chunk: str) -> list[re.Match[str]] | None:
+    """The furniture tokens that make up the chunk end to end, or None if something else is in it."""
+    tokens: list[re.Match[str]] = []
+    at = 0
+    while at < len(chunk):
+        token = _FURNITURE_TOKEN.match(chunk, at)
+        if token is None:
+            return None
+        tokens.append(token)
+        at = token.end()
+    return tokens
 
 
 def split_boilerplate(blocks: list[Block]) -> Split:
@@ -144,12 +196,15 @@ def _drop_other_docs(blocks: list[Block], split: Split) -> list[Block]:
 
 def _route_block(block: Block, key: str, split: Split) -> None:
     kind = classify_line(key) if key else None
-    header = parse_site_header(spaced_key(block.text)) if key and kind is None else None
+    spaced = spaced_key(block.text) if key and kind is None else ""
+    header = parse_site_header(spaced) if spaced else None
     # A lone field counts only above the body (a 来源 line under a table is text); fields may
     # come one per line, as when a page puts each in its own element.
     if header and (len(header) > 1 or not _has_body(split)) and _all_unset(split.metadata, header):
         _fill_header(split.metadata, header)
         kind = "site_header"
+    elif header is None and spaced and is_site_furniture(spaced):
+        kind = "site_chrome"
     if kind:
         split.removed.append(Removed(kind, block.text.strip()))
     else:

@@ -18,6 +18,7 @@ from transforms.blocks import Block, BlockKind, is_indented, split_merged_paragr
 from transforms.boilerplate import (
     MAX_BOILERPLATE_CHARS,
     classify_line,
+    is_site_furniture,
     match_key,
     parse_site_header,
     spaced_key,
@@ -230,7 +231,12 @@ def _title_position(lines: list[_Line], title: str) -> int:
 
 def _is_site_line(text: str) -> bool:
     key = _key(text)
-    return bool(key) and (classify_line(key) is not None or parse_site_header(spaced_key(text)) is not None)
+    if not key:
+        return False
+    spaced = spaced_key(text)
+    return (
+        classify_line(key) is not None or parse_site_header(spaced) is not None or is_site_furniture(spaced)
+    )
 
 
 def _is_chrome(line: _Line) -> bool:

@@ -31,7 +31,35 @@ DOWNLOAD_PROMPTS = (
 )
 DISCLAIMERS = (re.compile(r"^(?:免责)?声明:.*(?:版权|侵权|下架|授权)"),)
 READING_LABELS = (re.compile(r"^(?:论文|文档|文章)?部分内容阅读$"), re.compile(r"^(?:展开)?阅读全文$"))
-OTHER_DOCS_LABELS = (re.compile(r"^其他文献:?$"),)
+# The list of unrelated documents' abstracts after the body, under this site's label or its kin.
+# ("参考文献", the document's own references, is not one of them.)
+OTHER_DOCS_LABELS = (
+    re.compile(r"^其他文献:?$"),
+    re.compile(r"^(?:相关|相似|推荐|热门)(?:文献|文档|论文|文章)(?:推荐)?:?$"),
+    re.compile(r"^(?:相关推荐|猜你喜欢|为你推荐):?$"),
+)
+
+# --- page furniture around the template: counters, upload dates, buttons, paging (spaced keys) ---
+# Keys of the "key:value" fields sites print around a document: 浏览次数：123 | 上传时间：2021-05-06.
+SITE_INFO_KEY = (
+    r"(?:上传|发布|发表|更新|收录)(?:时间|日期)"
+    r"|(?:浏览|阅读|下载|点击|收藏|评论|分享|点赞)(?:次数|量|数)?"
+    r"|(?:文档|文件)?(?:页数|大小|格式|类型)|字数|(?:下载|所需)?积分|贡献者|分类"
+)
+SITE_INFO_FIELD = re.compile(rf"(?:{SITE_INFO_KEY})\s?:\s?[^\s|｜丨【\[]{{1,30}}")
+# A counter alone makes a line furniture; a lone date line may be the document's own.
+SITE_COUNTER_FIELD = re.compile(
+    r"(?:浏览|阅读|下载|点击|收藏|评论|点赞)(?:次数|量|数)?\s?:\s?\d[\d,.]*\s?[万千]?次?"
+)
+# Buttons: 【打印】【关闭窗口】[加入收藏]; a bracketed word outside this vocabulary (【摘要】) is text.
+SITE_BUTTON = re.compile(
+    r"[【\[](?:打印|关闭|收藏|举报|分享|纠错|返回|顶部|下载|评论|本页|窗口|加入|复制|链接|字号|大|中|小)+[】\]]"
+)
+SITE_FONT_SIZE = re.compile(r"字号\s?:?\s?[【\[]?大[】\]]?\s?[【\[]?中[】\]]?\s?[【\[]?小[】\]]?")
+SITE_INFO_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+SITE_INFO_SEPARATOR = re.compile(r"[\s|｜丨]+")
+# Links to the neighbouring documents, printed as text in dumps: 上一篇：… / 下一篇：…
+SITE_PAGING = re.compile(r"^(?:上一篇|下一篇|上篇|下篇|上一页|下一页)(?::|$)")
 
 # --- bylines after the body ------------------------------------------------------------------
 # The match key keeps brackets as ASCII "(" ")" because NFKC folds （） to them.
