@@ -97,11 +97,13 @@ def parse_site_header(key: str) -> dict[str, str] | None:
     {'source_name': '党建', 'citation_count': '0', 'uploader': 'a53825777'}
     >>> parse_site_header(spaced_key("来源：党建 | 上传时间：2021-05-06 | 被引量：2次"))
     {'source_name': '党建', 'citation_count': '2'}
+    >>> parse_site_header(spaced_key("来源：党建被引量：2次 上传用户：lin"))
+    {'source_name': '党建', 'citation_count': '2', 'uploader': 'lin'}
     >>> parse_site_header(spaced_key("来源于群众的智慧")) is None
     True
     """
     fields: dict[str, str] = {}
-    for part in patterns.HEADER_SEPARATOR.split(key):
+    for part in filter(None, patterns.HEADER_SEPARATOR.split(key)):
         match = _header_field(part)
         if match is None and not patterns.SITE_INFO_FIELD.fullmatch(part):
             return None
@@ -122,7 +124,7 @@ def _header_field(part: str) -> tuple[str, str] | None:
 _COLON_SPACING = re.compile(r"\s?:\s?")
 _FURNITURE_TOKEN = re.compile(
     rf"(?P<button>{patterns.SITE_BUTTON.pattern})|(?P<field>{patterns.SITE_INFO_FIELD.pattern})"
-    rf"|(?P<time>{patterns.SITE_INFO_TIME.pattern})"
+    rf"|(?P<time>{patterns.SITE_INFO_TIME.pattern})|(?P<nav>{patterns.SITE_NAV_WORD.pattern})"
 )
 
 
@@ -135,8 +137,10 @@ def is_site_furniture(key: str) -> bool:
     True
     >>> is_site_furniture(spaced_key("发布时间：2021-05-06 10:20  字号：大 中 小 【打印】【关闭窗口】"))
     True
-    >>> [is_site_furniture(spaced_key(line)) for line in ("发布时间：2021-05-06", "【摘要】本文讨论")]
-    [False, False]
+    >>> is_site_furniture(spaced_key("首页 | 关于我们 | 联系方式"))
+    True
+    >>> [is_site_furniture(spaced_key(line)) for line in ("发布时间：2021-05-06", "【摘要】本文", "关于我们")]
+    [False, False, False]
     """
     if patterns.SITE_PAGING.match(key):
         return True
@@ -149,7 +153,8 @@ def is_site_furniture(key: str) -> bool:
         tokens.extend(chunk_tokens)
     fields = [t.group() for t in tokens if t.lastgroup == "field"]
     counters = any(patterns.SITE_COUNTER_FIELD.fullmatch(f) for f in fields)
-    return any(t.lastgroup == "button" for t in tokens) or counters or len(fields) >= 2
+    navigation = sum(t.lastgroup == "nav" for t in tokens)
+    return any(t.lastgroup == "button" for t in tokens) or counters or len(fields) >= 2 or navigation >= 2
 
 
 def _tile(chunk: str) -> list[re.Match[str]] | None:
@@ -169,13 +174,40 @@ def split_boilerplate(blocks: list[Block]) -> Split:
     """Separate title, site header, prompts, bylines, the ``其他文献`` tail and the end mark."""
     title = next((b.text for b in blocks if b.kind is BlockKind.TITLE), None)
     split = Split(title=title, metadata=RawMetadata(), body=[])
-    content = [b for b in blocks if b.kind is not BlockKind.TITLE]
+    content = join_field_labels([b for b in blocks if b.kind is not BlockKind.TITLE])
     content = _drop_other_docs(content, split)
     for block in content:
         _route_block(block, _key(block), split)
     _take_bylines(split)
     _strip_end_mark(split)
     return split
+
+
+def join_field_labels(blocks: list[Block]) -> list[Block]:
+    """Join a field label to the value the page put in the next element (a table cell, a ``<dd>``).
+
+    >>> [b.text for b in join_field_labels([Block("来源："), Block("党建"), Block("被引量:"), Block("2次")])]
+    ['来源：党建', '被引量:2次']
+
+    Only site field labels are joined; ``资料来源`` or a label before a long paragraph is left alone.
+    """
+    joined: list[Block] = []
+    for block in blocks:
+        if (
+            joined
+            and _is_field_label(joined[-1])
+            and len(block.text.strip()) <= patterns.MAX_FIELD_VALUE_CHARS
+        ):
+            joined[-1] = joined[-1].with_text(joined[-1].text.strip() + block.text.strip())
+        else:
+            joined.append(block)
+    return joined
+
+
+def _is_field_label(block: Block) -> bool:
+    text = block.text.strip()
+    # Labels are short and end in a colon: test that before computing the (costly) key.
+    return len(text) <= 16 and text[-1:] in ":：" and bool(patterns.FIELD_LABEL.match(match_key(text)))
 
 
 def _drop_other_docs(blocks: list[Block], split: Split) -> list[Block]:
@@ -203,7 +235,7 @@ def _route_block(block: Block, key: str, split: Split) -> None:
     if header and (len(header) > 1 or not _has_body(split)) and _all_unset(split.metadata, header):
         _fill_header(split.metadata, header)
         kind = "site_header"
-    elif header is None and spaced and is_site_furniture(spaced):
+    elif (header is None and spaced and is_site_furniture(spaced)) or (kind is None and block.navigation):
         kind = "site_chrome"
     if kind:
         split.removed.append(Removed(kind, block.text.strip()))

@@ -50,20 +50,41 @@ def html_to_blocks(markup: str) -> list[Block]:
     """
     # Class names are never read: no splitting of class attributes into lists (7 % of parsing).
     soup = BeautifulSoup(markup, "lxml", multi_valued_attributes=None)
-    title = _title(soup)
     lines = _lines(soup)
+    title = _title(soup, lines)
     region = _other_docs_region(lines)
     blocks = [Block(title, BlockKind.TITLE)] if title else []
     return blocks + _body_blocks(lines, region, title)
 
 
-def _title(soup: BeautifulSoup) -> str:
+def _title(soup: BeautifulSoup, lines: list[_Line]) -> str:
     h1 = soup.find("h1")
     if h1 is not None and h1.get_text(strip=True):
         return " ".join(h1.get_text(" ").split())
     if soup.title is not None and soup.title.string:
-        return patterns.TITLE_SITE_SUFFIX.sub("", " ".join(soup.title.string.split()))
+        return title_without_site(
+            " ".join(soup.title.string.split()), {_squeeze(line.text) for line in lines}
+        )
     return ""
+
+
+def title_without_site(title: str, page_lines: set[str]) -> str:
+    """The ``<title>`` without the site's suffixes: as far as the page repeats it, else one suffix.
+
+    >>> title_without_site("题目_期刊名_某文库", {"题目", "正文。"}), title_without_site("题目 - 某网", set())
+    ('题目', '题目')
+    >>> title_without_site("2020-2021学年总结", set()), title_without_site("城市治理 —— 以某市为例", set())
+    ('2020-2021学年总结', '城市治理 —— 以某市为例')
+    """
+    candidates = [title]
+    while (shorter := patterns.TITLE_SITE_SUFFIX.sub("", candidates[-1])) not in ("", candidates[-1]):
+        candidates.append(shorter)
+    repeated = next((c for c in candidates if _squeeze(c) in page_lines), None)
+    return repeated or candidates[min(1, len(candidates) - 1)]
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
 
 
 # Nearest block ancestor, inside a link, inside bold text, inside an article.
@@ -85,9 +106,12 @@ def _lines(soup: BeautifulSoup) -> list[_Line]:
             if node.name == "br" and context is not None and context[0] is not None:
                 lines.append(_Line(context[0]))
             continue
-        if parent is None or parent[0] is None or type(node) is not NavigableString or not node.strip():
+        if parent is None or parent[0] is None or type(node) is not NavigableString:
             continue
-        _add_text(lines, node, *parent[:3])
+        if node.strip():
+            _add_text(lines, node, *parent[:3])
+        elif lines and lines[-1].element is parent[0] and lines[-1].parts:
+            lines[-1].parts.append(" ")  # between inline elements: <a>A</a> <a>B</a> is "A B"
     return [line for line in lines if line.text.strip()]
 
 
@@ -222,9 +246,9 @@ def _kept_lines(lines: list[_Line], region: set[int], title: str) -> list[tuple[
 
 
 def _title_position(lines: list[_Line], title: str) -> int:
-    squeezed = "".join(title.split())
+    squeezed = _squeeze(title)
     for i, line in enumerate(lines):
-        if squeezed and "".join(line.text.split()) == squeezed:
+        if squeezed and _squeeze(line.text) == squeezed:
             return i
     return -1
 

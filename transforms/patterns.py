@@ -14,6 +14,13 @@ INDENT_CHARS = frozenset(" \t\u3000\u00a0")
 # Two paragraphs glued on one line: a sentence end, optional closing quote, then 2+ spaces.
 MERGED_PARAGRAPH_JOIN = re.compile(r"(?:(?<=[。！？!?])|(?<=[。！？!?][”’」』\"]))[ \t\u3000\u00a0]{2,}")
 HTML_REMNANT_TAG = re.compile(r"</?(?:p|br|div|span|strong|b|em|i|u|font|section)\b[^<>]{0,200}?/?>", re.I)
+# Markdown that scrapers for language-model corpora (reader APIs, crawlers) leave in text dumps.
+MARKDOWN_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(?P<text>.+?)(?:[ \t]+#+)?[ \t]*$")
+MARKDOWN_BOLD_LINE = re.compile(r"^[ \t]*(?P<mark>\*\*|__)(?P<text>[^*_\n]+?)(?P=mark)[ \t]*$")
+MARKDOWN_BOLD = re.compile(r"\*\*(?=\S)(?P<text>[^*\n]+?)(?<=\S)\*\*")
+MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\s]*\)")
+MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\((?:https?://|www\.|/|\.{1,2}/|#)[^)\s]*\)")
+MARKDOWN_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$")
 HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 
 # --- site header: 来源 :X | 被引量 : N次 | 上传用户:U (match key: no spaces, ASCII colon/bar) ----
@@ -22,7 +29,20 @@ HEADER_FIELD_SOURCE = re.compile(r"来\s?源\s?:\s?(?P<value>[^|]*?)\s?")
 HEADER_FIELD_CITATIONS = re.compile(r"被引(?:量|次数|用量)?\s?:\s?(?P<value>\d+)\s?次?")
 HEADER_FIELD_UPLOADER = re.compile(r"上传(?:用户|者|人)\s?:\s?(?P<value>[^|]*?)\s?")
 HEADER_FIELDS = (HEADER_FIELD_SOURCE, HEADER_FIELD_CITATIONS, HEADER_FIELD_UPLOADER)
-HEADER_SEPARATOR = re.compile(r"\s*[|｜丨]\s*")
+# Keys of the "key:value" fields sites print around a document: 浏览次数：123 | 上传时间：2021-05-06.
+SITE_INFO_KEY = (
+    r"(?:上传|发布|发表|更新|收录)(?:时间|日期)"
+    r"|(?:浏览|阅读|下载|点击|收藏|评论|分享|点赞)(?:次数|量|数)?"
+    r"|(?:文档|文件)?(?:页数|大小|格式|类型)|字数|(?:下载|所需)?积分|贡献者|分类"
+)
+# A label whose value the page put in the next element: <dt>来源：</dt><dd>党建</dd>.
+FIELD_LABEL = re.compile(rf"^(?:来源|被引(?:量|次数|用量)?|上传(?:用户|者|人)|{SITE_INFO_KEY}):$")
+MAX_FIELD_VALUE_CHARS = 40
+# Fields are separated by bars, or only by spaces or nothing when the page set each field in its
+# own element (<span>来源：X</span><span>被引量：2次</span>): a known key and a colon start a field.
+HEADER_SEPARATOR = re.compile(
+    rf"\s*[|｜丨]\s*|\s+(?=来\s?源\s?:)|\s*(?=(?:被引(?:量|次数|用量)?|上传(?:用户|者|人)|{SITE_INFO_KEY})\s?:)"
+)
 
 # --- lines removed whole (match keys) ----------------------------------------------------------
 DOWNLOAD_PROMPTS = (
@@ -40,12 +60,6 @@ OTHER_DOCS_LABELS = (
 )
 
 # --- page furniture around the template: counters, upload dates, buttons, paging (spaced keys) ---
-# Keys of the "key:value" fields sites print around a document: 浏览次数：123 | 上传时间：2021-05-06.
-SITE_INFO_KEY = (
-    r"(?:上传|发布|发表|更新|收录)(?:时间|日期)"
-    r"|(?:浏览|阅读|下载|点击|收藏|评论|分享|点赞)(?:次数|量|数)?"
-    r"|(?:文档|文件)?(?:页数|大小|格式|类型)|字数|(?:下载|所需)?积分|贡献者|分类"
-)
 SITE_INFO_FIELD = re.compile(rf"(?:{SITE_INFO_KEY})\s?:\s?[^\s|｜丨【\[]{{1,30}}")
 # A counter alone makes a line furniture; a lone date line may be the document's own.
 SITE_COUNTER_FIELD = re.compile(
@@ -54,6 +68,11 @@ SITE_COUNTER_FIELD = re.compile(
 # Buttons: 【打印】【关闭窗口】[加入收藏]; a bracketed word outside this vocabulary (【摘要】) is text.
 SITE_BUTTON = re.compile(
     r"[【\[](?:打印|关闭|收藏|举报|分享|纠错|返回|顶部|下载|评论|本页|窗口|加入|复制|链接|字号|大|中|小)+[】\]]"
+)
+# Site navigation printed as plain text (footers of text dumps): two or more make a line furniture.
+SITE_NAV_WORD = re.compile(
+    r"关于我们|联系我们|联系方式|网站地图|友情链接|隐私政策|用户协议|服务条款|帮助中心|意见反馈|投诉建议"
+    r"|广告服务|加入我们|设为首页|返回首页|返回顶部|首页"
 )
 SITE_FONT_SIZE = re.compile(r"字号\s?:?\s?[【\[]?大[】\]]?\s?[【\[]?中[】\]]?\s?[【\[]?小[】\]]?")
 SITE_INFO_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
@@ -105,4 +124,6 @@ HTML_ARTICLE_PARTS = frozenset("header footer".split())
 BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.I)
 # A line whose text is mostly link text is navigation, a link list or a button.
 MAX_LINK_SHARE = 0.5
-TITLE_SITE_SUFFIX = re.compile(r"\s*(?:[-_|｜–—]\s*[^-_|｜–—]{1,40})$")
+# "题目 - 站名", "题目_栏目_站名", "题目|站名". A dash needs a space beside it: 2020-2021学年 is one word.
+# "——" introduces a subtitle, never a site name.
+TITLE_SITE_SUFFIX = re.compile(r"(?:\s*[_|｜]\s*|\s+[-–—]\s*|(?<![-–—])\s*[-–—]\s+)[^-_|｜–—]{1,40}$")

@@ -38,7 +38,7 @@ def test_counters_buttons_and_paging_lines_are_removed_as_site_chrome():
     page = (
         "议事会的运作\n来源：基层观察\n浏览次数：1,024 | 下载次数：37 | 页数：5页\n"
         + BODY
-        + "【打印】【关闭】\n上一篇：楼长制度的由来\n下一篇：\n"
+        + "【打印】【关闭】\n上一篇：楼长制度的由来\n下一篇：\n首页 | 关于我们 | 联系我们\n"
     )
     doc = clean(page)
     assert doc.text.split("\n") == [
@@ -50,6 +50,7 @@ def test_counters_buttons_and_paging_lines_are_removed_as_site_chrome():
         "【打印】【关闭】",
         "上一篇：楼长制度的由来",
         "下一篇：",
+        "首页 | 关于我们 | 联系我们",
     ]
 
 

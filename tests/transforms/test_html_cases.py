@@ -152,3 +152,47 @@ def test_headings_bold_by_style_and_header_fields_in_separate_elements():
         ("一、背景介绍", ("正文一段。",)),
         ("研究方法", ("来源：国家统计局",)),  # a lone 来源 line below the body start is text
     ]
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        "<dl><dt>来源：</dt><dd>某刊</dd><dt>被引量：</dt><dd>3次</dd><dt>上传用户：</dt><dd>abc</dd></dl>",
+        "<table><tr><td>来源：</td><td>某刊</td><td>被引量：</td><td>3次</td><td>上传用户：</td><td>abc</td></tr></table>",
+        "<div><span>来源：</span><a href='/j/1'>某刊</a> <span>被引量：3次</span>"
+        " <span>上传用户：<a href='/u'>abc</a></span></div>",
+        "<div><span>来源：某刊</span><span>被引量：3次</span><span>上传用户：abc</span></div>",
+    ],
+    ids=["definition-list", "table-cells", "spans-with-spaces", "spans-without-spaces"],
+)
+def test_header_fields_whatever_elements_hold_labels_and_values(fields: str):
+    page = f"<html><body><h1>题目</h1>{fields}<p>　　正文一段，讲的是别的事情。</p></body></html>"
+    doc = clean_page(page.encode("utf-8"), "fields.html")
+    meta = doc.metadata
+    assert (meta.source_name, meta.citation_count, meta.uploader) == ("某刊", 3, "abc")
+    assert doc.text == "正文一段，讲的是别的事情。"
+
+
+def test_whitespace_between_inline_elements_keeps_words_apart():
+    page = (
+        "<html><body><h1>题目</h1><p>本文使用 <em>deep</em> <em>learning</em> 模型做分类。</p></body></html>"
+    )
+    doc = clean_page(page.encode("utf-8"), "words.html")
+    assert "deep learning" in doc.text
+
+
+@pytest.mark.parametrize(
+    ("page_title", "repeated", "title"),
+    [
+        ("议事会的运作_基层观察_某某文库", "<div>议事会的运作</div>", "议事会的运作"),
+        ("议事会的运作 - 某某文库", "", "议事会的运作"),
+        ("2020-2021学年社区工作总结", "", "2020-2021学年社区工作总结"),
+        ("城市治理 —— 以某市为例 | 某某文库", "", "城市治理 —— 以某市为例"),
+    ],
+)
+def test_title_without_h1_loses_only_the_site_suffixes(page_title: str, repeated: str, title: str):
+    page = (
+        f"<html><head><title>{page_title}</title></head><body>{repeated}<p>　　正文一段。</p></body></html>"
+    )
+    doc = clean_page(page.encode("utf-8"), "no-h1.html")
+    assert (doc.title, doc.text) == (title, "正文一段。")

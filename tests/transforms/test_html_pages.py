@@ -88,6 +88,39 @@ DIV_SOUP_LAYOUT = html_page(
 )
 
 
+# The same page as a Markdown-producing scraper (reader APIs, crawlers for LLM corpora) saves it.
+MARKDOWN_PAGE = f"""# {TITLE}
+
+[首页](https://example.org/) / [论文](https://example.org/lunwen)
+
+{HEADER}
+
+[下载到本地 , 更方便阅读](https://example.org/dl)
+
+论文部分内容阅读
+
+![封面](https://example.org/cover.png)
+
+{PARAGRAPHS[0]}
+
+## 一、换一种管理方式
+
+{PARAGRAPHS[1]}
+
+{PARAGRAPHS[2][:5]}**{PARAGRAPHS[2][5:12]}**{PARAGRAPHS[2][12:]}●
+
+(作者系县文化馆馆员)
+
+(责任编辑:周青)
+
+---
+
+**其他文献**
+
+{OTHER_DOC}
+"""
+
+
 def as_tuple(doc: Document) -> tuple:
     meta = doc.metadata
     sections = [(s.heading, s.paragraphs) for s in doc.sections]
@@ -133,6 +166,15 @@ def test_unseen_html_structures_give_the_same_document_as_the_text_page(layout: 
     assert doc.n_other_docs_removed == 1
     for chrome in ("首页", "相关推荐", "乡村振兴读本", "Copyright", "ICP", "请登录", "公交线路优化"):
         assert chrome not in doc.text
+
+
+def test_markdown_dump_gives_the_same_document_as_the_text_page(text_doc: Document):
+    doc = clean_page(MARKDOWN_PAGE.encode("utf-8"), "page.md.txt")
+    assert isinstance(doc, Document), doc
+    assert as_tuple(doc) == as_tuple(text_doc)
+    assert doc.n_other_docs_removed == 1
+    for remnant in ("#", "**", "](", "首页", "封面", "---"):
+        assert remnant not in doc.text, remnant
 
 
 @pytest.mark.parametrize(
