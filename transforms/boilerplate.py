@@ -218,11 +218,13 @@ def _drop_other_docs(blocks: list[Block], split: Split) -> list[Block]:
     split.removed.append(Removed("other_docs_heading", blocks[label].text.strip()))
     kept = blocks[:label]
     for block in blocks[label + 1 :]:
-        if block.group == group:
+        if block.group != group:
+            kept.append(block)
+        elif _matches(_key(block), patterns.OTHER_DOCS_LABELS):  # a second list's label (相关推荐)
+            split.removed.append(Removed("other_docs_heading", block.text.strip()))
+        else:
             split.removed.append(Removed("other_doc", block.text.strip()))
             split.n_other_docs += 1
-        else:
-            kept.append(block)
     return kept
 
 

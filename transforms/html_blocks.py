@@ -35,6 +35,7 @@ class _Line:
     bold_chars: int = 0
     heading: bool = False
     anchor: Tag | None = None  # the element holding the line's first string
+    sidebar: bool = False  # inside an <aside>: dropped unless part of a 其他文献 list
 
     @property
     def text(self) -> str:
@@ -87,9 +88,9 @@ def _squeeze(text: str) -> str:
     return "".join(text.split())
 
 
-# Nearest block ancestor, inside a link, inside bold text, inside an article.
-_Context = tuple[Tag | None, bool, bool, bool]
-_ROOT: _Context = (None, False, False, False)
+# Nearest block ancestor, inside a link, inside bold text, inside an article, inside a sidebar.
+_Context = tuple[Tag | None, bool, bool, bool, bool]
+_ROOT: _Context = (None, False, False, False, False)
 
 
 def _lines(soup: BeautifulSoup) -> list[_Line]:
@@ -109,7 +110,7 @@ def _lines(soup: BeautifulSoup) -> list[_Line]:
         if parent is None or parent[0] is None or type(node) is not NavigableString:
             continue
         if node.strip():
-            _add_text(lines, node, *parent[:3])
+            _add_text(lines, node, *parent[:3], sidebar=parent[4])
         elif lines and lines[-1].element is parent[0] and lines[-1].parts:
             lines[-1].parts.append(" ")  # between inline elements: <a>A</a> <a>B</a> is "A B"
     return [line for line in lines if line.text.strip()]
@@ -122,18 +123,22 @@ def _child_context(parent: _Context | None, tag: Tag) -> _Context | None:
     """
     if parent is None:
         return None
-    block, in_link, in_bold, in_article = parent
+    block, in_link, in_bold, in_article, in_sidebar = parent
     if tag.name in patterns.HTML_DROP_TAGS and not (in_article and tag.name in patterns.HTML_ARTICLE_PARTS):
         return None
     bold = tag.name in patterns.HTML_BOLD_TAGS or bool(patterns.BOLD_STYLE.search(str(tag.get("style", ""))))
     own_block = tag if tag.name in patterns.HTML_BLOCK_TAGS else block
     article = in_article or tag.name in patterns.HTML_ARTICLE_TAGS
-    return own_block, in_link or tag.name == "a", in_bold or bold, article
+    sidebar = in_sidebar or tag.name in patterns.HTML_SIDEBAR_TAGS
+    return own_block, in_link or tag.name == "a", in_bold or bold, article, sidebar
 
 
-def _add_text(lines: list[_Line], node: NavigableString, block: Tag, in_link: bool, in_bold: bool) -> None:
+def _add_text(
+    lines: list[_Line], node: NavigableString, block: Tag, in_link: bool, in_bold: bool, sidebar: bool
+) -> None:
     if not lines or lines[-1].element is not block:
-        lines.append(_Line(block, heading=block.name in patterns.HTML_HEADING_TAGS or block.name == "h1"))
+        heading = block.name in patterns.HTML_HEADING_TAGS or block.name == "h1"
+        lines.append(_Line(block, heading=heading, sidebar=sidebar))
     line = lines[-1]
     line.anchor = line.anchor or node.parent
     line.parts.append(str(node))
@@ -147,16 +152,17 @@ def _key(text: str) -> str:
 
 
 def _other_docs_region(lines: list[_Line]) -> set[int]:
-    """Indexes of the ``其他文献`` label and of the lines after it inside the label's container."""
-    label = next((i for i, line in enumerate(lines) if _is_other_docs_label(line.text)), None)
-    if label is None:
-        return set()
-    container = _container_after(lines[label].anchor or lines[label].element)
-    region = {label}
-    for i in range(label + 1, len(lines)):
-        if container is None or not _inside(lines[i].element, container):
-            break
-        region.add(i)
+    """Indexes of each ``其他文献`` (or kin) label and of the lines after it inside its container."""
+    region: set[int] = set()
+    for label in (i for i, line in enumerate(lines) if _is_other_docs_label(line.text)):
+        if label in region:
+            continue
+        container = _container_after(lines[label].anchor or lines[label].element)
+        region.add(label)
+        for i in range(label + 1, len(lines)):
+            if container is None or not _inside(lines[i].element, container):
+                break
+            region.add(i)
     return region
 
 
@@ -228,7 +234,7 @@ def _kept_lines(lines: list[_Line], region: set[int], title: str) -> list[tuple[
         if i in region:
             kept.append((i, line))
             continue
-        if i <= title_at and not _is_site_line(line.text):
+        if line.sidebar or (i <= title_at and not _is_site_line(line.text)):
             continue
         if _is_chrome(line):
             pending_heading = None  # a heading followed by a link list is that list's heading

@@ -110,12 +110,14 @@ SITE_CHROME_LINES = (
 # Tags whose content is never document text. <form> is not one: ASP.NET pages wrap the whole body
 # in a form; a search form's own controls (input, button, select) go anyway.
 HTML_DROP_TAGS = frozenset(
-    "script style noscript template iframe svg head nav header footer aside button input select "
+    "script style noscript template iframe svg head nav header footer button input select "
     "textarea img object embed canvas video audio map".split()
 )
+# Sidebars: never body text, but a 其他文献 list inside one is still found, removed and counted.
+HTML_SIDEBAR_TAGS = frozenset({"aside"})
 HTML_BLOCK_TAGS = frozenset(
-    "p div li td th h1 h2 h3 h4 h5 h6 section article main blockquote dd dt pre ul ol dl table tr tbody "
-    "body html center figure figcaption".split()
+    "p div li td th h1 h2 h3 h4 h5 h6 section article main aside blockquote dd dt pre ul ol dl table tr "
+    "tbody body html center figure figcaption".split()
 )
 HTML_HEADING_TAGS = frozenset("h2 h3 h4 h5 h6".split())
 HTML_BOLD_TAGS = frozenset("b strong".split())

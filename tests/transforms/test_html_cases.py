@@ -196,3 +196,17 @@ def test_title_without_h1_loses_only_the_site_suffixes(page_title: str, repeated
     )
     doc = clean_page(page.encode("utf-8"), "no-h1.html")
     assert (doc.title, doc.text) == (title, "正文一段。")
+
+
+def test_other_docs_in_an_aside_are_removed_and_counted_and_a_second_list_is_removed_too():
+    page = """<html><body><h1>题目</h1>
+    <div><h4>相关推荐</h4><div><a href="/r/1">推荐一</a><p>推荐文献的摘要，讲的是垃圾分类。</p></div></div>
+    <main><p>　　正文一段，讲的是议事会。</p><p>　　正文二段，讲的是公告栏。</p></main>
+    <aside><h3>其他文献</h3>
+    <section><h4><a href="/o/1">另一篇</a></h4><p>无关摘要，讲的是停车难。</p></section>
+    <section><h4><a href="/o/2">又一篇</a></h4><p>无关摘要，讲的是加装电梯。</p></section>
+    </aside></body></html>"""
+    doc = clean_page(page.encode("utf-8"), "aside.html")
+    assert doc.text == "正文一段，讲的是议事会。\n正文二段，讲的是公告栏。"
+    assert doc.n_other_docs_removed == 3
+    assert [r.text for r in doc.removed if r.kind == "other_docs_heading"] == ["相关推荐", "其他文献"]
