@@ -53,8 +53,14 @@ def split_merged_paragraphs(text: str) -> list[str]:
     >>> split_merged_paragraphs("他说 你好,   再见。")
     ['他说 你好,   再见。']
     """
+    if not _may_hold_a_join(text):  # most lines: skip the (lookbehind-heavy) split
+        return [text.strip()] if text.strip() else []
     parts = [p.strip() for p in patterns.MERGED_PARAGRAPH_JOIN.split(text)]
     return [p for p in parts if p]
+
+
+def _may_hold_a_join(text: str) -> bool:
+    return patterns.SPACE_PAIR.search(text.strip(patterns.JOIN_SPACES)) is not None
 
 
 def is_indented(line: str) -> bool:

@@ -6,7 +6,8 @@ import re
 
 # Han ideographs (CJK Unified, Extension A, compatibility) and Chinese punctuation (CJK symbols,
 # full-width forms, the ellipsis and the em dash). Curly quotes are left out: English uses them too.
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_RANGES = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"))
+HAN = "".join(f"{low}-{high}" for low, high in HAN_RANGES)
 CHINESE_PUNCT = "\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2026\u2014\u00b7"
 CHINESE = HAN + CHINESE_PUNCT
 CHINESE_CHAR = re.compile(f"[{CHINESE}]")

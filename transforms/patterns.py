@@ -12,7 +12,9 @@ import re
 # --- text pages -----------------------------------------------------------------------------
 INDENT_CHARS = frozenset(" \t\u3000\u00a0")
 # Two paragraphs glued on one line: a sentence end, optional closing quote, then 2+ spaces.
-MERGED_PARAGRAPH_JOIN = re.compile(r"(?:(?<=[。！？!?])|(?<=[。！？!?][”’」』\"]))[ \t\u3000\u00a0]{2,}")
+JOIN_SPACES = " \t\u3000\u00a0"
+SPACE_PAIR = re.compile(f"[{JOIN_SPACES}]{{2}}")
+MERGED_PARAGRAPH_JOIN = re.compile(rf"(?:(?<=[。！？!?])|(?<=[。！？!?][”’」』\"]))[{JOIN_SPACES}]{{2,}}")
 HTML_REMNANT_TAG = re.compile(r"</?(?:p|br|div|span|strong|b|em|i|u|font|section)\b[^<>]{0,200}?/?>", re.I)
 # Markdown that scrapers for language-model corpora (reader APIs, crawlers) leave in text dumps.
 MARKDOWN_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(?P<text>.+?)(?:[ \t]+#+)?[ \t]*$")
