@@ -12,7 +12,8 @@ from transforms import chardata
 from transforms.convert import Conversion
 
 _SPACE_RUN = re.compile(r"[ ]{2,}")
-_SPACE_BETWEEN_CHINESE = re.compile(f"(?<=[{chardata.CHINESE}]) +(?=[{chardata.CHINESE}])")
+# Written to start with the space: a pattern that starts with a lookbehind tests every position.
+_SPACE_BETWEEN_CHINESE = re.compile(f" (?<=[{chardata.CHINESE}] ) *(?=[{chardata.CHINESE}])")
 _NARROW_PUNCT = re.compile(r"[,;:?!()]")
 _PAREN = re.compile(r"[()]")
 
@@ -77,11 +78,13 @@ def widen_chinese_punctuation(text: str) -> str:
     """
     if not _NARROW_PUNCT.search(text):
         return text
-    while True:  # a widened mark is Chinese context for its neighbours: widen until stable
+    text = _MARK_RIGHT_AFTER_CHINESE.sub(_widen_first, text)  # most marks, at regex speed
+    while _NARROW_PUNCT.search(text):  # a widened mark is Chinese context: widen until stable
         widened = _widen_parentheses(_widen_marks(text))
         if widened == text:
-            return text
+            break
         text = widened
+    return text
 
 
 def _widen_marks(text: str) -> str:
@@ -112,6 +115,8 @@ _SKIPPED = frozenset(" " + chardata.QUOTES)
 _SKIPPABLE = re.escape(" " + chardata.QUOTES)
 _MARK_AFTER_CHINESE = re.compile(f"(?<=[{chardata.CHINESE}])([{_SKIPPABLE}]*)([,;:?!])")
 _MARK_BEFORE_CHINESE = re.compile(f"[,;:?!](?=[{_SKIPPABLE}]*[{chardata.CHINESE}])")
+# "中," — the common case, written to start with the mark (see _SPACE_BETWEEN_CHINESE).
+_MARK_RIGHT_AFTER_CHINESE = re.compile(f"[,;:?!](?<=[{chardata.CHINESE}][,;:?!])")
 
 
 def _neighbour(text: str | list[str], i: int, step: int) -> str:
