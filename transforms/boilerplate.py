@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from re import Pattern
 
 from transforms import patterns
@@ -43,6 +44,9 @@ class Split:
     n_other_docs: int = 0
 
 
+# Pages test the same short lines several times (HTML chrome, labels, then the boilerplate split),
+# and sites repeat their lines from page to page: fold each text once.
+@lru_cache(maxsize=16384)
 def match_key(text: str) -> str:
     """Fold a line for matching: simplified script, NFKC width, no whitespace.
 
@@ -53,6 +57,7 @@ def match_key(text: str) -> str:
     return "".join(get_converter("t2s").convert(folded).split())
 
 
+@lru_cache(maxsize=16384)
 def spaced_key(text: str) -> str:
     """Like :func:`match_key`, but runs of whitespace become one space instead of none.
 
@@ -102,6 +107,8 @@ def parse_site_header(key: str) -> dict[str, str] | None:
     >>> parse_site_header(spaced_key("来源于群众的智慧")) is None
     True
     """
+    if not patterns.HEADER_KEY_HINT.search(key):  # most lines: no header key at all
+        return None
     fields: dict[str, str] = {}
     for part in filter(None, patterns.HEADER_SEPARATOR.split(key)):
         match = _header_field(part)
@@ -128,6 +135,9 @@ _FURNITURE_TOKEN = re.compile(
 )
 
 
+_FURNITURE_START = re.compile(rf"[\s|｜丨]*(?:{_FURNITURE_TOKEN.pattern}|字号)")
+
+
 def is_site_furniture(key: str) -> bool:
     """Whether a line (a spaced key) is only the site's counters, dates, buttons or paging links.
 
@@ -144,6 +154,8 @@ def is_site_furniture(key: str) -> bool:
     """
     if patterns.SITE_PAGING.match(key):
         return True
+    if not _FURNITURE_START.match(key):  # most lines: the first token is already not furniture
+        return False
     text = _COLON_SPACING.sub(":", patterns.SITE_FONT_SIZE.sub(" 【字号】 ", key))
     tokens: list[re.Match[str]] = []
     for chunk in filter(None, patterns.SITE_INFO_SEPARATOR.split(text)):

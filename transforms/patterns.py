@@ -37,6 +37,8 @@ SITE_INFO_KEY = (
     r"|(?:浏览|阅读|下载|点击|收藏|评论|分享|点赞)(?:次数|量|数)?"
     r"|(?:文档|文件)?(?:页数|大小|格式|类型)|字数|(?:下载|所需)?积分|贡献者|分类"
 )
+# Every header line holds one of these: lines without them skip the field split.
+HEADER_KEY_HINT = re.compile(r"来\s?源|被引|上传")
 # A label whose value the page put in the next element: <dt>来源：</dt><dd>党建</dd>.
 FIELD_LABEL = re.compile(rf"^(?:来源|被引(?:量|次数|用量)?|上传(?:用户|者|人)|{SITE_INFO_KEY}):$")
 MAX_FIELD_VALUE_CHARS = 40
