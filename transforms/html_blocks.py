@@ -36,10 +36,7 @@ class _Line:
     heading: bool = False
     anchor: Tag | None = None  # the element holding the line's first string
     sidebar: bool = False  # inside an <aside>: dropped unless part of a 其他文献 list
-
-    @property
-    def text(self) -> str:
-        return "".join(self.parts)
+    text: str = ""  # the parts joined, once the line is complete
 
 
 def html_to_blocks(markup: str) -> list[Block]:
@@ -113,6 +110,8 @@ def _lines(soup: BeautifulSoup) -> list[_Line]:
             _add_text(lines, node, *parent[:3], sidebar=parent[4])
         elif lines and lines[-1].element is parent[0] and lines[-1].parts:
             lines[-1].parts.append(" ")  # between inline elements: <a>A</a> <a>B</a> is "A B"
+    for line in lines:
+        line.text = "".join(line.parts)
     return [line for line in lines if line.text.strip()]
 
 
@@ -126,7 +125,10 @@ def _child_context(parent: _Context | None, tag: Tag) -> _Context | None:
     block, in_link, in_bold, in_article, in_sidebar = parent
     if tag.name in patterns.HTML_DROP_TAGS and not (in_article and tag.name in patterns.HTML_ARTICLE_PARTS):
         return None
-    bold = tag.name in patterns.HTML_BOLD_TAGS or bool(patterns.BOLD_STYLE.search(str(tag.get("style", ""))))
+    style = tag.attrs.get("style")
+    bold = tag.name in patterns.HTML_BOLD_TAGS or (
+        style is not None and bool(patterns.BOLD_STYLE.search(style))
+    )
     own_block = tag if tag.name in patterns.HTML_BLOCK_TAGS else block
     article = in_article or tag.name in patterns.HTML_ARTICLE_TAGS
     sidebar = in_sidebar or tag.name in patterns.HTML_SIDEBAR_TAGS
@@ -167,6 +169,8 @@ def _other_docs_region(lines: list[_Line]) -> set[int]:
 
 
 def _is_other_docs_label(text: str) -> bool:
+    if len(text) > patterns.MAX_LABEL_CHARS:  # labels are a word or two; most lines are longer
+        return False
     key = _key(text)
     return bool(key) and any(rule.search(key) for rule in patterns.OTHER_DOCS_LABELS)
 

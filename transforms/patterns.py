@@ -63,6 +63,8 @@ OTHER_DOCS_LABELS = (
     re.compile(r"^(?:相关推荐|猜你喜欢|为你推荐):?$"),
 )
 
+MAX_LABEL_CHARS = 24  # the longest label above, with spaces and a colon, is far shorter
+
 # --- page furniture around the template: counters, upload dates, buttons, paging (spaced keys) ---
 SITE_INFO_FIELD = re.compile(rf"(?:{SITE_INFO_KEY})\s?:\s?[^\s|｜丨【\[]{{1,30}}")
 # A counter alone makes a line furniture; a lone date line may be the document's own.
