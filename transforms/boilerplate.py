@@ -17,6 +17,7 @@ from re import Pattern
 from transforms import patterns
 from transforms.blocks import Block, BlockKind
 from transforms.convert import get_converter
+from transforms.furniture import is_site_furniture
 from transforms.models import Removed
 
 # Boilerplate lines are short (the longest, the disclaimer, is about 50 characters); longer blocks
@@ -45,8 +46,8 @@ class Split:
 
 
 # Pages test the same short lines several times (HTML chrome, labels, then the boilerplate split),
-# and sites repeat their lines from page to page: fold each text once.
-@lru_cache(maxsize=16384)
+# and sites repeat their lines from page to page: fold each text once (about 2 MiB of cache).
+@lru_cache(maxsize=4096)
 def match_key(text: str) -> str:
     """Fold a line for matching: simplified script, NFKC width, no whitespace.
 
@@ -57,7 +58,7 @@ def match_key(text: str) -> str:
     return "".join(get_converter("t2s").convert(folded).split())
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def spaced_key(text: str) -> str:
     """Like :func:`match_key`, but runs of whitespace become one space instead of none.
 
@@ -126,60 +127,6 @@ def _header_field(part: str) -> tuple[str, str] | None:
         if match:
             return name, match.group("value").strip()
     return None
-
-
-_COLON_SPACING = re.compile(r"\s?:\s?")
-_FURNITURE_TOKEN = re.compile(
-    rf"(?P<button>{patterns.SITE_BUTTON.pattern})|(?P<field>{patterns.SITE_INFO_FIELD.pattern})"
-    rf"|(?P<time>{patterns.SITE_INFO_TIME.pattern})|(?P<nav>{patterns.SITE_NAV_WORD.pattern})"
-)
-
-
-_FURNITURE_START = re.compile(rf"[\s|｜丨]*(?:{_FURNITURE_TOKEN.pattern}|字号)")
-
-
-def is_site_furniture(key: str) -> bool:
-    """Whether a line (a spaced key) is only the site's counters, dates, buttons or paging links.
-
-    A lone date is left alone: it may be the document's own.
-
-    >>> is_site_furniture(spaced_key("浏览次数：123 | 下载次数：45 | 页数：6页"))
-    True
-    >>> is_site_furniture(spaced_key("发布时间：2021-05-06 10:20  字号：大 中 小 【打印】【关闭窗口】"))
-    True
-    >>> is_site_furniture(spaced_key("首页 | 关于我们 | 联系方式"))
-    True
-    >>> [is_site_furniture(spaced_key(line)) for line in ("发布时间：2021-05-06", "【摘要】本文", "关于我们")]
-    [False, False, False]
-    """
-    if patterns.SITE_PAGING.match(key):
-        return True
-    if not _FURNITURE_START.match(key):  # most lines: the first token is already not furniture
-        return False
-    text = _COLON_SPACING.sub(":", patterns.SITE_FONT_SIZE.sub(" 【字号】 ", key))
-    tokens: list[re.Match[str]] = []
-    for chunk in filter(None, patterns.SITE_INFO_SEPARATOR.split(text)):
-        chunk_tokens = _tile(chunk)
-        if chunk_tokens is None:
-            return False
-        tokens.extend(chunk_tokens)
-    fields = [t.group() for t in tokens if t.lastgroup == "field"]
-    counters = any(patterns.SITE_COUNTER_FIELD.fullmatch(f) for f in fields)
-    navigation = sum(t.lastgroup == "nav" for t in tokens)
-    return any(t.lastgroup == "button" for t in tokens) or counters or len(fields) >= 2 or navigation >= 2
-
-
-def _tile(chunk: str) -> list[re.Match[str]] | None:
-    """The furniture tokens that make up the chunk end to end, or None if something else is in it."""
-    tokens: list[re.Match[str]] = []
-    at = 0
-    while at < len(chunk):
-        token = _FURNITURE_TOKEN.match(chunk, at)
-        if token is None:
-            return None
-        tokens.append(token)
-        at = token.end()
-    return tokens
 
 
 def split_boilerplate(blocks: list[Block]) -> Split:

@@ -18,11 +18,11 @@ from transforms.blocks import Block, BlockKind, is_indented, split_merged_paragr
 from transforms.boilerplate import (
     MAX_BOILERPLATE_CHARS,
     classify_line,
-    is_site_furniture,
     match_key,
     parse_site_header,
     spaced_key,
 )
+from transforms.furniture import is_site_furniture
 
 OTHER_DOCS_GROUP = 1
 
