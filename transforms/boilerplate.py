@@ -46,7 +46,7 @@ class Split:
 
 
 # Pages test the same short lines several times (HTML chrome, labels, then the boilerplate split),
-# and sites repeat their lines from page to page: fold each text once (about 2 MiB of cache).
+# and sites repeat their lines from page to page: fold each text once (a few MiB of cache).
 @lru_cache(maxsize=4096)
 def match_key(text: str) -> str:
     """Fold a line for matching: simplified script, NFKC width, no whitespace.
