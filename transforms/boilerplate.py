@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from re import Pattern
 
@@ -131,6 +131,7 @@ def _header_field(part: str) -> tuple[str, str] | None:
 
 def split_boilerplate(blocks: list[Block]) -> Split:
     """Separate title, site header, prompts, bylines, the ``其他文献`` tail and the end mark."""
+    blocks = settle_title(blocks)
     title = next((b.text for b in blocks if b.kind is BlockKind.TITLE), None)
     split = Split(title=title, metadata=RawMetadata(), body=[])
     content = join_field_labels([b for b in blocks if b.kind is not BlockKind.TITLE])
@@ -140,6 +141,44 @@ def split_boilerplate(blocks: list[Block]) -> Split:
     _take_bylines(split)
     _strip_end_mark(split)
     return split
+
+
+def settle_title(blocks: list[Block]) -> list[Block]:
+    """A title that is site text (a header, a prompt, a breadcrumb) goes back to the text, and the
+    first line after it that is neither site text nor body becomes the title.
+
+    >>> [(b.kind.value, b.text) for b in settle_title([Block("来源：党建", BlockKind.TITLE), Block("题目"),
+    ...     Block("正文。", indented=True)])]
+    [('text', '来源：党建'), ('title', '题目'), ('text', '正文。')]
+    """
+    at = next((i for i, b in enumerate(blocks) if b.kind is BlockKind.TITLE), None)
+    if at is None or not _is_site_text(blocks[at]):
+        return blocks
+    settled = [*blocks[:at], replace(blocks[at], kind=BlockKind.TEXT), *blocks[at + 1 :]]
+    for i in range(at + 1, len(settled)):
+        if not _is_site_text(settled[i]):
+            if _can_be_title(settled[i]):
+                settled[i] = replace(settled[i], kind=BlockKind.TITLE)
+            return settled
+    return settled
+
+
+def _is_site_text(block: Block) -> bool:
+    key = _key(block)
+    if not key:
+        return False
+    spaced = spaced_key(block.text)
+    return (
+        classify_line(key) is not None or parse_site_header(spaced) is not None or is_site_furniture(spaced)
+    )
+
+
+def _can_be_title(block: Block) -> bool:
+    return (
+        block.kind is not BlockKind.HEADING
+        and not block.indented
+        and len(block.text) <= patterns.MAX_TITLE_CHARS
+    )
 
 
 def join_field_labels(blocks: list[Block]) -> list[Block]:
@@ -193,8 +232,11 @@ def _route_block(block: Block, key: str, split: Split) -> None:
     header = parse_site_header(spaced) if spaced else None
     # A lone field counts only above the body (a 来源 line under a table is text); fields may
     # come one per line, as when a page puts each in its own element.
-    if header and (len(header) > 1 or not _has_body(split)) and _all_unset(split.metadata, header):
+    above_body = header is not None and (len(header) > 1 or not _has_body(split))
+    if above_body and _all_unset(split.metadata, header):
         _fill_header(split.metadata, header)
+        kind = "site_header"
+    elif above_body and _all_same(split.metadata, header):  # the header again (a page repeats it)
         kind = "site_header"
     elif (header is None and spaced and is_site_furniture(spaced)) or (kind is None and block.navigation):
         kind = "site_chrome"
@@ -210,6 +252,10 @@ def _has_body(split: Split) -> bool:
 
 def _all_unset(metadata: RawMetadata, header: dict[str, str]) -> bool:
     return all(getattr(metadata, name) is None for name in header)
+
+
+def _all_same(metadata: RawMetadata, header: dict[str, str]) -> bool:
+    return all(str(getattr(metadata, name)) == value for name, value in header.items())
 
 
 def _fill_header(metadata: RawMetadata, header: dict[str, str]) -> None:

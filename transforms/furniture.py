@@ -28,12 +28,12 @@ def is_site_furniture(key: str) -> bool:
     True
     >>> is_site_furniture("发布时间:2021-05-06 10:20 字号:大 中 小 【打印】【关闭窗口】")
     True
-    >>> is_site_furniture("首页 | 关于我们 | 联系方式")
-    True
+    >>> is_site_furniture("首页 | 关于我们 | 联系方式"), is_site_furniture("当前位置:首页 > 论文 > 社会")
+    (True, True)
     >>> [is_site_furniture(key) for key in ("发布时间:2021-05-06", "【摘要】本文", "关于我们")]
     [False, False, False]
     """
-    if patterns.SITE_PAGING.match(key):
+    if patterns.SITE_PAGING.match(key) or patterns.SITE_BREADCRUMB.match(key):
         return True
     if not _FURNITURE_START.match(key):  # most lines: the first token is already not furniture
         return False

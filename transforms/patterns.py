@@ -85,6 +85,8 @@ SITE_INFO_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 SITE_INFO_SEPARATOR = re.compile(r"[\s|｜丨]+")
 # Links to the neighbouring documents, printed as text in dumps: 上一篇：… / 下一篇：…
 SITE_PAGING = re.compile(r"^(?:上一篇|下一篇|上篇|下篇|上一页|下一页)(?::|$)")
+# Breadcrumbs: 当前位置：首页 > 论文 > 社会 — three or more short steps, no sentence inside.
+SITE_BREADCRUMB = re.compile(r"^(?:当前位置:\s?)?(?:[^>›»。；;，,]{1,20}\s?[>›»]\s?){2,}[^>›»。；;]{1,60}$")
 
 # --- bylines after the body ------------------------------------------------------------------
 # The match key keeps brackets as ASCII "(" ")" because NFKC folds （） to them.
@@ -94,6 +96,8 @@ BYLINE_EDITOR = re.compile(r"^\(?(?:责任编辑|责编|编辑):(?P<value>[^()]+
 # --- end marks on the last paragraph ------------------------------------------------------------
 END_MARKS = "●■◆▲◼◾★"
 TRAILING_END_MARK = re.compile(rf"\s*[{END_MARKS}]+\s*$")
+
+MAX_TITLE_CHARS = 100  # a line promoted to title when the first line was site text
 
 # --- headings ------------------------------------------------------------------------------
 MAX_HEADING_CHARS = 40

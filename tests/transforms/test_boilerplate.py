@@ -6,6 +6,8 @@ that prints more around the document than the seed's template does.
 
 from __future__ import annotations
 
+import pytest
+
 from transforms import Document, clean_page
 
 BODY = (
@@ -93,3 +95,21 @@ def test_the_documents_own_references_are_kept():
     doc = clean(page)
     assert doc.n_other_docs_removed == 0
     assert "社区治理导论" in doc.text
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "当前位置：首页 > 论文 > 社会",
+        "来源 :基层观察 | 被引量 : 2次",
+        "下载到本地 , 更方便阅读",
+        "浏览次数：12 | 下载次数：3",
+    ],
+    ids=["breadcrumb", "header", "download-prompt", "counters"],
+)
+def test_site_text_above_the_title_does_not_become_the_title(first_line: str):
+    doc = clean(first_line + "\n议事会的运作\n来源：基层观察\n被引量：2次\n" + BODY)
+    assert doc.title == "议事会的运作"
+    assert (doc.metadata.source_name, doc.metadata.citation_count) == ("基层观察", 2)
+    assert doc.text.startswith("社区议事会每季度召开一次")
+    assert first_line in [r.text for r in doc.removed]
