@@ -59,6 +59,13 @@ SNIFF_BYTES = 4096
 META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
 # Private-use and C1 control code points: what a wrong multibyte decoding produces.
 MOJIBAKE_CHARS = re.compile("[\ue000-\uf8ff\x80-\x9f]")
+# Decoded BOM-less UTF-16 must be mostly Han, Chinese punctuation, printable ASCII or whitespace:
+# random bytes read as UTF-16 are about one third Han and almost never ASCII.
+READABLE_CHARS = re.compile(
+    "[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\x20-\x7e\n\r\t]"
+)
+MIN_READABLE_SHARE = 0.9
+MIN_ASCII_SHARE = 0.01
 # A multibyte character cut by truncation at the very end of the file is not a reason to reject.
 MAX_TRUNCATED_TAIL = 3
 
@@ -118,8 +125,36 @@ def decode_bytes(raw: bytes) -> Decoded | DecodeFailure:
             )
     binary = sniff_binary(raw)
     if binary:
-        return DecodeFailure("binary", binary)
+        return decode_utf16_without_bom(raw) or DecodeFailure("binary", binary)
     return _decode_without_bom(raw)
+
+
+def decode_utf16_without_bom(raw: bytes) -> Decoded | None:
+    """Text saved as UTF-16 without a BOM (Windows "Unicode" files), else None.
+
+    NUL bytes are then the high bytes of ASCII characters. Such bytes decode, in one byte order,
+    to Chinese and ASCII text; binary data with NUL bytes does not.
+
+    >>> decode_utf16_without_bom("题目 一\\n正文一段。".encode("utf-16-le")).encoding
+    'utf-16-le'
+    >>> decode_utf16_without_bom(bytes(range(256)) * 4) is None
+    True
+    """
+    if len(raw) % 2 or any(raw.startswith(magic) for magic in BINARY_MAGIC):
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        decoded = _strict(raw, codec)
+        if decoded and _looks_like_chinese_or_ascii(decoded.text):
+            return decoded
+    return None
+
+
+def _looks_like_chinese_or_ascii(text: str) -> bool:
+    """Mostly readable, with the line breaks and spaces whose high bytes were the NULs (ASCII read
+    as UTF-16 pairs its bytes into rare ideographs and has none)."""
+    readable = len(READABLE_CHARS.findall(text))
+    ascii_chars = sum(1 for c in text if c < "\x80")
+    return readable >= len(text) * MIN_READABLE_SHARE and ascii_chars >= len(text) * MIN_ASCII_SHARE
 
 
 def _decode_without_bom(raw: bytes) -> Decoded | DecodeFailure:
