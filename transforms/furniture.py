@@ -30,10 +30,12 @@ def is_site_furniture(key: str) -> bool:
     True
     >>> is_site_furniture("首页 | 关于我们 | 联系方式"), is_site_furniture("当前位置:首页 > 论文 > 社会")
     (True, True)
+    >>> is_site_furniture("上一页 1 2 3 … 8 下一页"), is_site_furniture("2 3")
+    (True, False)
     >>> [is_site_furniture(key) for key in ("发布时间:2021-05-06", "【摘要】本文", "关于我们")]
     [False, False, False]
     """
-    if patterns.SITE_PAGING.match(key) or patterns.SITE_BREADCRUMB.match(key):
+    if any(rule.match(key) for rule in (patterns.SITE_PAGING, patterns.SITE_PAGER, patterns.SITE_BREADCRUMB)):
         return True
     if not _FURNITURE_START.match(key):  # most lines: the first token is already not furniture
         return False

@@ -51,10 +51,23 @@ HEADER_SEPARATOR = re.compile(
 # --- lines removed whole (match keys) ----------------------------------------------------------
 DOWNLOAD_PROMPTS = (
     re.compile(r"^下载到本地,?更方便阅读[!。]?$"),
-    re.compile(r"^(?:立即|免费)?下载(?:本文|全文|文档)?(?:到本地)?$"),
+    re.compile(
+        r"^(?:立即|免费|点击)*下载(?:此|本|该)?(?:本文|全文|文档|文章|论文|pdf|word)?(?:到本地)?[!。]?$", re.I
+    ),
+    re.compile(r"^(?:文档|全文|论文|pdf)下载$", re.I),
 )
-DISCLAIMERS = (re.compile(r"^(?:免责)?声明:.*(?:版权|侵权|下架|授权)"),)
-READING_LABELS = (re.compile(r"^(?:论文|文档|文章)?部分内容阅读$"), re.compile(r"^(?:展开)?阅读全文$"))
+DISCLAIMERS = (
+    re.compile(r"^(?:免责|版权)?声明:.*(?:版权|侵权|下架|授权|删除)"),
+    # The same notice without its label: 本文档内容版权归属内容提供方… / 本文版权归原作者所有…
+    re.compile(
+        r"^本(?:文档|文|站|资料)(?:内容)?(?:的)?版权归(?:属)?(?:内容提供方|原作者|作者|上传者|原出处)"
+    ),
+)
+READING_LABELS = (
+    re.compile(r"^(?:论文|文档|文章)?部分内容阅读$"),
+    re.compile(r"^(?:点击)?(?:展开|查看|继续)?阅读全文>*$"),
+    re.compile(r"^(?:继续阅读|查看全文)>*$"),
+)
 # The list of unrelated documents' abstracts after the body, under this site's label or its kin.
 # ("参考文献", the document's own references, is not one of them.)
 OTHER_DOCS_LABELS = (
@@ -85,6 +98,11 @@ SITE_INFO_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 SITE_INFO_SEPARATOR = re.compile(r"[\s|｜丨]+")
 # Links to the neighbouring documents, printed as text in dumps: 上一篇：… / 下一篇：…
 SITE_PAGING = re.compile(r"^(?:上一篇|下一篇|上篇|下篇|上一页|下一页)(?::|$)")
+# Pagers: 上一页 1 2 3 … 下一页 / 首页 尾页 / 共5页 — page links and numbers, nothing else.
+SITE_PAGER = re.compile(
+    r"^(?=.*(?:上一页|下一页|首页|尾页|末页|共\d+页))"
+    r"(?:(?:上一页|下一页|首页|尾页|末页|共\d+页|第\d+页|\d+|\.\.\.|…|[<>«»]+)\s?){2,}$"
+)
 # Breadcrumbs: 当前位置：首页 > 论文 > 社会 — three or more short steps, no sentence inside.
 SITE_BREADCRUMB = re.compile(r"^(?:当前位置:\s?)?(?:[^>›»。；;，,]{1,20}\s?[>›»]\s?){2,}[^>›»。；;]{1,60}$")
 

@@ -113,3 +113,28 @@ def test_site_text_above_the_title_does_not_become_the_title(first_line: str):
     assert (doc.metadata.source_name, doc.metadata.citation_count) == ("基层观察", 2)
     assert doc.text.startswith("社区议事会每季度召开一次")
     assert first_line in [r.text for r in doc.removed]
+
+
+def test_other_sites_prompts_notices_and_pagers_are_removed():
+    page = (
+        "议事会的运作\n来源：基层观察\n下载此文档\n"
+        "版权声明：本文版权归原作者所有，如有侵权请联系删除。\n"
+        + BODY
+        + "点击阅读全文>>\n上一页 1 2 3 … 8 下一页\n本文档内容版权归属内容提供方，如有争议请联系客服。\n"
+    )
+    doc = clean(page)
+    assert doc.text.split("\n") == [
+        "社区议事会每季度召开一次，由居民代表、物业和居委会共同参加。",
+        "会议记录在公告栏张贴七天，居民可以提出书面意见。",
+    ]
+    kinds = {r.text: r.kind for r in doc.removed}
+    assert kinds["下载此文档"] == "download_prompt"
+    assert kinds["点击阅读全文>>"] == "reading_label"
+    assert kinds["上一页 1 2 3 … 8 下一页"] == "site_chrome"
+    assert kinds["本文档内容版权归属内容提供方，如有争议请联系客服。"] == "disclaimer"
+
+
+def test_lines_of_numbers_and_sentences_about_reading_stay():
+    page = "议事会的运作\n来源：基层观察\n" + BODY + "2021 2022 2023\n  阅读全文后再讨论也不迟。\n"
+    doc = clean(page)
+    assert "2021 2022 2023" in doc.text and "阅读全文后再讨论也不迟。" in doc.text
