@@ -1,10 +1,10 @@
 """HTML pages to blocks, by the structure of the document rather than by class names or ids.
 
 One parse with lxml, one linear pass over the strings. Chrome goes: tags that never hold document
-text (``nav``, page-level ``header``/``footer``, ``aside``, form controls, scripts, …), link-dense
-lines (menus, breadcrumbs, related-document lists), headings of link lists, copyright lines, and
-text before the title. The
-``其他文献`` list is found by its label and ends where the label's container ends.
+text (``nav``, page-level ``header``/``footer``, form controls, scripts, …), ``aside`` sidebars,
+link-dense lines (menus, breadcrumbs, related-document lists), headings of link lists, copyright
+lines, and text before the title. The ``其他文献`` list (or its kin) is found by its label, in a
+sidebar too, and ends where the label's container ends.
 """
 
 from __future__ import annotations
@@ -102,7 +102,7 @@ def _lines(soup: BeautifulSoup) -> list[_Line]:
         if isinstance(node, Tag):
             context = contexts[id(node)] = _child_context(parent, node)
             if node.name == "br" and context is not None and context[0] is not None:
-                lines.append(_Line(context[0]))
+                lines.append(_Line(context[0], sidebar=context[4]))
             continue
         if parent is None or parent[0] is None or type(node) is not NavigableString:
             continue

@@ -210,3 +210,10 @@ def test_other_docs_in_an_aside_are_removed_and_counted_and_a_second_list_is_rem
     assert doc.text == "正文一段，讲的是议事会。\n正文二段，讲的是公告栏。"
     assert doc.n_other_docs_removed == 3
     assert [r.text for r in doc.removed if r.kind == "other_docs_heading"] == ["相关推荐", "其他文献"]
+
+
+def test_sidebar_text_after_a_line_break_stays_out():
+    page = """<html><body><h1>题目</h1><p>　　正文一段，讲的是议事会。</p>
+    <aside><div>热门标签<br>停车难<br>加装电梯的事情很多人关心。</div></aside></body></html>"""
+    doc = clean_page(page.encode("utf-8"), "aside-br.html")
+    assert doc.text == "正文一段，讲的是议事会。"
