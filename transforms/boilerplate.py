@@ -152,22 +152,27 @@ def settle_title(blocks: list[Block]) -> list[Block]:
     [('text', '来源：党建'), ('title', '题目'), ('text', '正文。')]
     """
     at = next((i for i, b in enumerate(blocks) if b.kind is BlockKind.TITLE), None)
-    if at is None or not _is_site_text(blocks[at]):
+    if at is None or not is_site_line(blocks[at].text):
         return blocks
     settled = [*blocks[:at], replace(blocks[at], kind=BlockKind.TEXT), *blocks[at + 1 :]]
     for i in range(at + 1, len(settled)):
-        if not _is_site_text(settled[i]):
+        if not is_site_line(settled[i].text):
             if _can_be_title(settled[i]):
                 settled[i] = replace(settled[i], kind=BlockKind.TITLE)
             return settled
     return settled
 
 
-def _is_site_text(block: Block) -> bool:
-    key = _key(block)
+def is_site_line(text: str) -> bool:
+    """Whether a line is the site's: a prompt or label, a header, or furniture.
+
+    >>> is_site_line("來源 :黨建 | 被引量 : 0次"), is_site_line("浏览次数：12"), is_site_line("正文。")
+    (True, True, False)
+    """
+    key = match_key(text) if len(text) <= MAX_BOILERPLATE_CHARS else ""
     if not key:
         return False
-    spaced = spaced_key(block.text)
+    spaced = spaced_key(text)
     return (
         classify_line(key) is not None or parse_site_header(spaced) is not None or is_site_furniture(spaced)
     )

@@ -17,12 +17,9 @@ from transforms import patterns
 from transforms.blocks import Block, BlockKind, is_indented, split_merged_paragraphs
 from transforms.boilerplate import (
     MAX_BOILERPLATE_CHARS,
-    classify_line,
+    is_site_line,
     match_key,
-    parse_site_header,
-    spaced_key,
 )
-from transforms.furniture import is_site_furniture
 
 OTHER_DOCS_GROUP = 1
 
@@ -238,7 +235,7 @@ def _kept_lines(lines: list[_Line], region: set[int], title: str) -> list[tuple[
         if i in region:
             kept.append((i, line))
             continue
-        if line.sidebar or (i <= title_at and not _is_site_line(line.text)):
+        if line.sidebar or (i <= title_at and not is_site_line(line.text)):
             continue
         if _is_chrome(line):
             pending_heading = None  # a heading followed by a link list is that list's heading
@@ -263,20 +260,10 @@ def _title_position(lines: list[_Line], title: str) -> int:
     return -1
 
 
-def _is_site_line(text: str) -> bool:
-    key = _key(text)
-    if not key:
-        return False
-    spaced = spaced_key(text)
-    return (
-        classify_line(key) is not None or parse_site_header(spaced) is not None or is_site_furniture(spaced)
-    )
-
-
 def _is_chrome(line: _Line) -> bool:
     text = line.text.strip()
     visible = len(text.replace(" ", ""))
     if line.link_chars > visible * patterns.MAX_LINK_SHARE:
-        return not _is_site_line(text)
+        return not is_site_line(text)
     key = _key(text)
     return bool(key) and any(rule.search(key) for rule in patterns.SITE_CHROME_LINES)

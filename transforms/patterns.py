@@ -28,8 +28,10 @@ HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9
 # --- site header: 来源 :X | 被引量 : N次 | 上传用户:U (match key: no spaces, ASCII colon/bar) ----
 # Header fields match a *spaced* key (single spaces kept) so that values keep their inner spaces.
 HEADER_FIELD_SOURCE = re.compile(r"来\s?源\s?:\s?(?P<value>[^|]*?)\s?")
-HEADER_FIELD_CITATIONS = re.compile(r"被引(?:量|次数|用量)?\s?:\s?(?P<value>\d+)\s?次?")
-HEADER_FIELD_UPLOADER = re.compile(r"上传(?:用户|者|人)\s?:\s?(?P<value>[^|]*?)\s?")
+CITATIONS_KEY = r"被引(?:量|次数|用量)?"
+UPLOADER_KEY = r"上传(?:用户|者|人)"
+HEADER_FIELD_CITATIONS = re.compile(rf"{CITATIONS_KEY}\s?:\s?(?P<value>\d+)\s?次?")
+HEADER_FIELD_UPLOADER = re.compile(rf"{UPLOADER_KEY}\s?:\s?(?P<value>[^|]*?)\s?")
 HEADER_FIELDS = (HEADER_FIELD_SOURCE, HEADER_FIELD_CITATIONS, HEADER_FIELD_UPLOADER)
 # Keys of the "key:value" fields sites print around a document: 浏览次数：123 | 上传时间：2021-05-06.
 SITE_INFO_KEY = (
@@ -40,12 +42,12 @@ SITE_INFO_KEY = (
 # Every header line holds one of these: lines without them skip the field split.
 HEADER_KEY_HINT = re.compile(r"来\s?源|被引|上传")
 # A label whose value the page put in the next element: <dt>来源：</dt><dd>党建</dd>.
-FIELD_LABEL = re.compile(rf"^(?:来源|被引(?:量|次数|用量)?|上传(?:用户|者|人)|{SITE_INFO_KEY}):$")
+FIELD_LABEL = re.compile(rf"^(?:来源|{CITATIONS_KEY}|{UPLOADER_KEY}|{SITE_INFO_KEY}):$")
 MAX_FIELD_VALUE_CHARS = 40
 # Fields are separated by bars, or only by spaces or nothing when the page set each field in its
 # own element (<span>来源：X</span><span>被引量：2次</span>): a known key and a colon start a field.
 HEADER_SEPARATOR = re.compile(
-    rf"\s*[|｜丨]\s*|\s+(?=来\s?源\s?:)|\s*(?=(?:被引(?:量|次数|用量)?|上传(?:用户|者|人)|{SITE_INFO_KEY})\s?:)"
+    rf"\s*[|｜丨]\s*|\s+(?=来\s?源\s?:)|\s*(?=(?:{CITATIONS_KEY}|{UPLOADER_KEY}|{SITE_INFO_KEY})\s?:)"
 )
 
 # --- lines removed whole (match keys) ----------------------------------------------------------

@@ -14,6 +14,10 @@ BODY = (
     "  社区议事会每季度召开一次，由居民代表、物业和居委会共同参加。\n"
     "  会议记录在公告栏张贴七天，居民可以提出书面意见。\n"
 )
+BODY_PARAGRAPHS = [
+    "社区议事会每季度召开一次，由居民代表、物业和居委会共同参加。",
+    "会议记录在公告栏张贴七天，居民可以提出书面意见。",
+]
 
 
 def clean(text: str) -> Document:
@@ -43,10 +47,7 @@ def test_counters_buttons_and_paging_lines_are_removed_as_site_chrome():
         + "【打印】【关闭】\n上一篇：楼长制度的由来\n下一篇：\n首页 | 关于我们 | 联系我们\n"
     )
     doc = clean(page)
-    assert doc.text.split("\n") == [
-        "社区议事会每季度召开一次，由居民代表、物业和居委会共同参加。",
-        "会议记录在公告栏张贴七天，居民可以提出书面意见。",
-    ]
+    assert doc.text.split("\n") == BODY_PARAGRAPHS
     assert removed(doc, "site_chrome") == [
         "浏览次数：1,024 | 下载次数：37 | 页数：5页",
         "【打印】【关闭】",
@@ -123,10 +124,7 @@ def test_other_sites_prompts_notices_and_pagers_are_removed():
         + "点击阅读全文>>\n上一页 1 2 3 … 8 下一页\n本文档内容版权归属内容提供方，如有争议请联系客服。\n"
     )
     doc = clean(page)
-    assert doc.text.split("\n") == [
-        "社区议事会每季度召开一次，由居民代表、物业和居委会共同参加。",
-        "会议记录在公告栏张贴七天，居民可以提出书面意见。",
-    ]
+    assert doc.text.split("\n") == BODY_PARAGRAPHS
     kinds = {r.text: r.kind for r in doc.removed}
     assert kinds["下载此文档"] == "download_prompt"
     assert kinds["点击阅读全文>>"] == "reading_label"
